@@ -1,0 +1,443 @@
+using JepBot.Dialogs.Cards;
+using JepBot.Dialogs.Engine.Prompts;
+using JepBot.Dialogs.Engine.State;
+using JepBot.Dialogs.Localization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Dialogs.Engine;
+
+/// <summary>
+/// Runs one user turn through the dialog stack:
+/// <list type="number">
+/// <item>load the stack; discard it when it names dialogs or steps that no longer exist (after a deploy);</item>
+/// <item>refuse clicks on cards that do not belong to the open question (stale cards);</item>
+/// <item>handle global commands: help, stop, back, menu, language;</item>
+/// <item>otherwise check the answer against the open prompt and run the waterfall on until the next question.</item>
+/// </list>
+/// The runner changes state only in memory; the host saves it after the turn, so a failed turn changes nothing.
+/// </summary>
+public sealed class DialogRunner(
+    DialogSet dialogs,
+    string rootDialogId,
+    IStatePropertyAccessor<DialogStackState> stackAccessor,
+    IStatePropertyAccessor<UserPreferences> preferencesAccessor,
+    Localizer localizer)
+{
+    /// <summary>A turn that runs more steps than this without asking anything is a loop in a dialog definition.</summary>
+    private const int MaxStepsPerTurn = 64;
+
+    public DialogSet Dialogs => dialogs;
+
+    /// <summary>Loads this turn's state. Unreadable or outdated stacks are replaced by an empty one, flagged as outdated.</summary>
+    public async Task<(DialogTurn Turn, bool Outdated)> LoadAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        UserPreferences preferences;
+        try
+        {
+            preferences = await preferencesAccessor.GetAsync(context, () => new UserPreferences(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            preferences = new UserPreferences();
+            await preferencesAccessor.SetAsync(context, preferences, cancellationToken).ConfigureAwait(false);
+        }
+
+        DialogStackState state;
+        var outdated = false;
+        try
+        {
+            state = await stackAccessor.GetAsync(context, () => new DialogStackState(), cancellationToken).ConfigureAwait(false);
+            outdated = !IsRunnable(state);
+        }
+        catch (JsonException)
+        {
+            state = new DialogStackState();
+            outdated = true;
+        }
+
+        if (outdated)
+        {
+            var welcomed = state.Welcomed;
+            state = new DialogStackState { Welcomed = welcomed };
+            await stackAccessor.SetAsync(context, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (new DialogTurn(context, state, preferences, localizer), outdated);
+    }
+
+    /// <summary>Handles a message or card submit.</summary>
+    public async Task RunTurnAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        var (turn, outdated) = await LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        var input = TurnInput.From(context.Activity.Text, context.Activity.Value);
+        var hadDialog = turn.State.Active is not null;
+
+        if (outdated)
+        {
+            await SendTextAsync(turn, "engine.outdated", cancellationToken).ConfigureAwait(false);
+            await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (command, argument) = GlobalCommands.Recognize(input);
+
+        // A card is current only when it names the open question; anything else (older card, forged data,
+        // a card without ticket) changes nothing. Command buttons without ticket (welcome, info cards) are always allowed.
+        var isCommandButton = input.IsCardSubmit && !input.HasTicket && command != GlobalCommand.None;
+        if (input.IsCardSubmit && !isCommandButton && !IsCurrentCard(turn.State, input))
+        {
+            await SendTextAsync(turn, "engine.staleCard", cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(turn, problem: null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (command)
+        {
+            case GlobalCommand.Help:
+                await HelpAsync(turn, cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.Cancel:
+                turn.State.Stack.Clear();
+                await SendTextAsync(turn, hadDialog ? "engine.cancelled" : "engine.nothingToCancel", cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.Back:
+                await BackAsync(turn, cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.Menu:
+                turn.State.Stack.Clear();
+                await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.Language:
+                await ChangeLanguageAsync(turn, argument, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
+        var active = turn.State.Active;
+        if (active?.Pending is null)
+        {
+            if (!input.IsCardSubmit && input.Text.Length == 0)
+            {
+                await SendTextAsync(turn, "engine.emptyMessage", cancellationToken).ConfigureAwait(false);
+            }
+
+            turn.State.Stack.Clear();
+            await BeginRootAsync(turn, greet: true, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!input.IsCardSubmit && input.Text.Length == 0)
+        {
+            await SendTextAsync(turn, "engine.emptyMessage", cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(turn, problem: null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var recognition = new PromptRecognizer(localizer, turn.Language).Recognize(active.Pending, input);
+        if (!recognition.Accepted)
+        {
+            await SendPromptAsync(turn, active, recognition.RetrySpec ?? active.Pending, recognition.Problem, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var step = active.Pending.Step;
+        active.Answers[step] = recognition.Answer!;
+        active.Pending = null;
+        var dialog = dialogs.Get(active.DialogId);
+        var next = dialog.StepAfter(step);
+        var result = next is null ? new StepResult.End(recognition.Answer) : (StepResult)new StepResult.GoTo(next, recognition.Answer);
+        await ApplyAsync(turn, active, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the root dialog (the menu) on an empty stack.</summary>
+    public Task BeginRootAsync(DialogTurn turn, bool greet, CancellationToken cancellationToken) =>
+        BeginAsync(turn, rootDialogId, JObject.FromObject(new { greet }), isInterruption: false, cancellationToken);
+
+    /// <summary>Pushes a dialog and runs it to its first question.</summary>
+    public Task BeginAsync(DialogTurn turn, string dialogId, JToken? options, bool isInterruption, CancellationToken cancellationToken)
+    {
+        var instance = NewInstance(dialogId, options, isInterruption);
+        turn.State.Stack.Add(instance);
+        return RunStepAsync(turn, instance, dialogs.Get(dialogId).FirstStep, input: null, cancellationToken);
+    }
+
+    /// <summary>True when the open question has an earlier question to go back to.</summary>
+    public static bool CanGoBack(DialogStackState state)
+    {
+        if (state.Active is { IsInterruption: true, History.Count: <= 1 })
+        {
+            return true;
+        }
+
+        return state.Stack.Any(i => i.History.Count >= 2);
+    }
+
+    private bool IsRunnable(DialogStackState state)
+    {
+        if (state.Schema != DialogStackState.CurrentSchema)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < state.Stack.Count; i++)
+        {
+            var instance = state.Stack[i];
+            var dialog = dialogs.Find(instance.DialogId);
+            if (dialog is null || instance.History.Count == 0 || instance.History.Any(v => !dialog.HasStep(v.Step)))
+            {
+                return false;
+            }
+
+            // The top dialog always waits for an answer. A dialog below it waits for its child, except when the
+            // child is an interruption (e.g. "taal"): then it keeps its open question to ask again afterwards.
+            var isTop = i == state.Stack.Count - 1;
+            var mayWait = isTop || state.Stack[i + 1].IsInterruption;
+            if ((isTop && instance.Pending is null) || (instance.Pending is not null && (!mayWait || instance.Pending.Step != instance.CurrentVisit!.Step)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCurrentCard(DialogStackState state, TurnInput input) =>
+        state.Active is { Pending: not null } active
+        && input.TicketInstance == active.Id
+        && input.TicketStep == active.Pending.Step;
+
+    private async Task HelpAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        var active = turn.State.Active;
+        var paragraphs = new List<string>();
+        if (active?.Pending?.Help is { Length: > 0 } promptHelp)
+        {
+            paragraphs.Add(promptHelp);
+        }
+
+        if (active is not null && dialogs.Find(active.DialogId)?.HelpKey is { } helpKey)
+        {
+            paragraphs.Add(turn.T(helpKey));
+        }
+
+        paragraphs.Add(turn.T("engine.help.commands"));
+        if (active is null)
+        {
+            paragraphs.Add(turn.T("engine.help.start"));
+        }
+
+        var heading = turn.T("engine.help.title");
+        await turn.Context.SendActivityAsync(
+            AdaptiveCard.ToActivity(InfoCard.Build(heading, paragraphs), heading), cancellationToken).ConfigureAwait(false);
+
+        if (active?.Pending is not null)
+        {
+            await SendPromptAsync(turn, active, active.Pending, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task BackAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        if (state.Active is null)
+        {
+            await SendTextAsync(turn, "engine.nothingToGoBack", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Leaving a command's own dialog (e.g. the language question) returns to the question it interrupted.
+        if (state.Active is { IsInterruption: true, History.Count: <= 1 } interruption)
+        {
+            state.Stack.Remove(interruption);
+            await RerunOpenStepAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var target = state.Stack.FindLastIndex(i => i.History.Count >= 2);
+        if (target < 0)
+        {
+            await SendTextAsync(turn, "engine.atFirstQuestion", cancellationToken).ConfigureAwait(false);
+            await RepromptAsync(turn, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        state.Stack.RemoveRange(target + 1, state.Stack.Count - target - 1);
+        var instance = state.Stack[target];
+        var current = instance.History[^1];
+        var previous = instance.History[^2];
+        instance.History.RemoveRange(instance.History.Count - 2, 2);
+        instance.Answers.Remove(current.Step);
+        instance.Answers.Remove(previous.Step);
+        instance.Pending = null;
+        await RunStepAsync(turn, instance, previous.Step, previous.Input, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ChangeLanguageAsync(DialogTurn turn, string? argument, CancellationToken cancellationToken)
+    {
+        var requested = argument is null ? null : LanguageFromWord(argument);
+        if (requested is null)
+        {
+            // No (known) language given: ask, as an interruption that returns to the open question.
+            await BeginAsync(turn, LanguageDialogId, null, isInterruption: turn.State.Active is not null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        turn.Preferences.Language = requested;
+        await SendTextAsync(turn, "engine.languageChanged", cancellationToken).ConfigureAwait(false);
+        if (turn.State.Active is null)
+        {
+            await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RerunOpenStepAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The id of the dialog that asks for the language; registered by the flows.</summary>
+    public const string LanguageDialogId = "language";
+
+    private static string? LanguageFromWord(string word) => TextMatching.Normalize(word) switch
+    {
+        "nl" or "nederlands" or "dutch" or "nederland" => Languages.Dutch,
+        "en" or "engels" or "english" or "eng" => Languages.English,
+        _ => null,
+    };
+
+    /// <summary>Asks the open question again by running its step again, so it is rebuilt (e.g. in a new language).</summary>
+    private async Task RerunOpenStepAsync(DialogTurn turn, CancellationToken cancellationToken)
+    {
+        var active = turn.State.Active;
+        if (active is null)
+        {
+            await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var visit = active.History[^1];
+        active.History.RemoveAt(active.History.Count - 1);
+        active.Pending = null;
+        await RunStepAsync(turn, active, visit.Step, visit.Input, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Shows the open question again as it was stored, or says how to start when nothing is open.</summary>
+    private async Task RepromptAsync(DialogTurn turn, string? problem, CancellationToken cancellationToken)
+    {
+        if (turn.State.Active is { Pending: not null } active)
+        {
+            await SendPromptAsync(turn, active, active.Pending, problem, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SendTextAsync(turn, "engine.help.start", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task RunStepAsync(DialogTurn turn, DialogInstance instance, string step, JToken? input, CancellationToken cancellationToken) =>
+        ApplyAsync(turn, instance, new StepResult.GoTo(step, input), cancellationToken);
+
+    /// <summary>Carries out step results until a question is asked or the stack is empty.</summary>
+    private async Task ApplyAsync(DialogTurn turn, DialogInstance instance, StepResult result, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        for (var steps = 0; ; steps++)
+        {
+            if (steps > MaxStepsPerTurn)
+            {
+                throw new InvalidOperationException($"Dialog '{instance.DialogId}' ran more than {MaxStepsPerTurn} steps in one turn without asking anything.");
+            }
+
+            var dialog = dialogs.Get(instance.DialogId);
+            switch (result)
+            {
+                case StepResult.Ask ask:
+                    ask.Prompt.Step = instance.CurrentVisit!.Step;
+                    instance.Pending = ask.Prompt;
+                    await SendPromptAsync(turn, instance, ask.Prompt, null, cancellationToken).ConfigureAwait(false);
+                    return;
+
+                case StepResult.Next next:
+                    var following = dialog.StepAfter(instance.CurrentVisit!.Step);
+                    result = following is null ? new StepResult.End(next.Value) : new StepResult.GoTo(following, next.Value);
+                    continue;
+
+                case StepResult.GoTo goTo:
+                    if (!dialog.HasStep(goTo.Step))
+                    {
+                        throw new InvalidOperationException($"Dialog '{dialog.Id}' has no step '{goTo.Step}'.");
+                    }
+
+                    instance.History.Add(new StepVisit { Step = goTo.Step, Input = goTo.Value });
+                    var context = new StepContext(turn, instance, goTo.Step, goTo.Value);
+                    result = await dialog.GetStep(goTo.Step)(context, cancellationToken).ConfigureAwait(false);
+                    continue;
+
+                case StepResult.Begin begin:
+                    instance = NewInstance(begin.DialogId, begin.Options, isInterruption: false);
+                    state.Stack.Add(instance);
+                    result = new StepResult.GoTo(dialogs.Get(begin.DialogId).FirstStep, null);
+                    continue;
+
+                case StepResult.Replace replace:
+                    state.Stack.Remove(instance);
+                    instance = NewInstance(replace.DialogId, replace.Options, instance.IsInterruption);
+                    state.Stack.Add(instance);
+                    result = new StepResult.GoTo(dialogs.Get(replace.DialogId).FirstStep, null);
+                    continue;
+
+                case StepResult.End end:
+                    state.Stack.Remove(instance);
+                    if (state.Active is not { } parent)
+                    {
+                        return;
+                    }
+
+                    if (instance.IsInterruption)
+                    {
+                        await RerunOpenStepAsync(turn, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+
+                    // The parent waited in the step that began the child: record the child's result as that step's answer and go on.
+                    var waiting = parent.CurrentVisit!.Step;
+                    parent.Answers[waiting] = end.Result ?? JValue.CreateNull();
+                    instance = parent;
+                    var afterWaiting = dialogs.Get(parent.DialogId).StepAfter(waiting);
+                    result = afterWaiting is null ? new StepResult.End(end.Result) : new StepResult.GoTo(afterWaiting, end.Result);
+                    continue;
+
+                default:
+                    throw new InvalidOperationException($"Unknown step result {result.GetType().Name}.");
+            }
+        }
+    }
+
+    private Task SendPromptAsync(DialogTurn turn, DialogInstance instance, PromptSpec spec, string? problem, CancellationToken cancellationToken)
+    {
+        spec.BackTitle = CanGoBack(turn.State) ? turn.T("prompt.back") : null;
+        var card = PromptCard.Build(spec, instance.Id, problem);
+        var summary = problem is null ? spec.Text : problem + " " + spec.Text;
+        return turn.Context.SendActivityAsync(AdaptiveCard.ToActivity(card, summary), cancellationToken);
+    }
+
+    private static Task SendTextAsync(DialogTurn turn, string key, CancellationToken cancellationToken) =>
+        turn.Context.SendActivityAsync(MessageFactory.Text(turn.T(key)), cancellationToken);
+
+    private DialogInstance NewInstance(string dialogId, JToken? options, bool isInterruption)
+    {
+        if (dialogs.Find(dialogId) is null)
+        {
+            throw new InvalidOperationException($"No dialog '{dialogId}' is registered.");
+        }
+
+        return new DialogInstance
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            DialogId = dialogId,
+            Options = options,
+            IsInterruption = isInterruption,
+        };
+    }
+}

@@ -1,0 +1,126 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace JepBot.Dialogs.Engine.Prompts;
+
+/// <summary>What kind of answer a prompt expects.</summary>
+[JsonConverter(typeof(StringEnumConverter))]
+public enum PromptKind
+{
+    Choice,
+    MultiChoice,
+    YesNo,
+    Text,
+    Form,
+}
+
+/// <summary>
+/// A question as plain data. It is stored with the dialog while the bot waits for the answer, so that the
+/// answer can be checked after a restart and the card can be shown again; validators are referenced by name
+/// for the same reason. Texts are already localised when the step builds the spec.
+/// </summary>
+public sealed class PromptSpec
+{
+    /// <summary>Name of the step that asked; filled in by the engine.</summary>
+    public string Step { get; set; } = "";
+
+    public PromptKind Kind { get; set; }
+
+    public string Text { get; set; } = "";
+
+    /// <summary>Optional explanation under the question.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>Optional help for this question, shown on "help" before the question is asked again.</summary>
+    public string? Help { get; set; }
+
+    public List<PromptChoice> Choices { get; set; } = [];
+
+    /// <summary>Multi-choice: the fewest options the user must pick.</summary>
+    public int MinSelections { get; set; } = 1;
+
+    /// <summary>Text: validator name (see <see cref="Validators"/>), or null for any non-empty text.</summary>
+    public string? Validator { get; set; }
+
+    public int MaxLength { get; set; } = 1000;
+
+    public bool Multiline { get; set; }
+
+    public string? Placeholder { get; set; }
+
+    /// <summary>Text: whether an empty answer is allowed (the user can then click "Verder" without typing).</summary>
+    public bool Optional { get; set; }
+
+    public List<FormField> Fields { get; set; } = [];
+
+    /// <summary>Title of the button that sends a multi-choice, text or form prompt.</summary>
+    public string SubmitTitle { get; set; } = "";
+
+    /// <summary>Filled in by the engine when this dialog can go back, so the card shows a "back" button.</summary>
+    public string? BackTitle { get; set; }
+}
+
+/// <summary>One option of a choice prompt. <see cref="Value"/> is stable; titles are localised.</summary>
+public sealed class PromptChoice
+{
+    public PromptChoice()
+    {
+    }
+
+    public PromptChoice(string value, string title, params string[] synonyms)
+    {
+        Value = value;
+        Title = title;
+        Synonyms = [.. synonyms];
+    }
+
+    public string Value { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    /// <summary>Other words that count as choosing this option when typed.</summary>
+    public List<string> Synonyms { get; set; } = [];
+}
+
+[JsonConverter(typeof(StringEnumConverter))]
+public enum FormFieldKind
+{
+    Text,
+    Number,
+    Choice,
+    MultiChoice,
+    Toggle,
+}
+
+/// <summary>One input of a form prompt; all fields are validated together when the form is sent.</summary>
+public sealed class FormField
+{
+    public string Id { get; set; } = "";
+
+    public FormFieldKind Kind { get; set; }
+
+    public string Label { get; set; } = "";
+
+    public bool Required { get; set; }
+
+    public int MaxLength { get; set; } = 500;
+
+    public bool Multiline { get; set; }
+
+    public string? Placeholder { get; set; }
+
+    /// <summary>Text fields: a validator name (see <see cref="Validators"/>).</summary>
+    public string? Validator { get; set; }
+
+    public int? Min { get; set; }
+
+    public int? Max { get; set; }
+
+    public List<PromptChoice> Choices { get; set; } = [];
+
+    /// <summary>What the user entered last time; shown again when the form comes back with errors.</summary>
+    public string? Value { get; set; }
+
+    /// <summary>Why the last value was not accepted; shown under the field.</summary>
+    public string? Error { get; set; }
+}

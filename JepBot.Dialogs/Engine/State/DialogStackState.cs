@@ -1,0 +1,25 @@
+using Newtonsoft.Json;
+
+namespace JepBot.Dialogs.Engine.State;
+
+/// <summary>
+/// The persisted dialog stack of one conversation. The last entry is the active dialog.
+/// Only plain data lives here: it is stored as JSON in conversation state and must survive a
+/// process restart and a redeploy in which dialogs or steps were renamed.
+/// </summary>
+public sealed class DialogStackState
+{
+    /// <summary>Bumped when the shape of this state changes incompatibly; older state is then discarded.</summary>
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; set; } = CurrentSchema;
+
+    public List<DialogInstance> Stack { get; set; } = [];
+
+    /// <summary>True once the welcome card went to this conversation, so installs and member events never repeat it.</summary>
+    public bool Welcomed { get; set; }
+
+    /// <summary>Derived, never stored (see <see cref="DialogInstance.CurrentVisit"/>).</summary>
+    [JsonIgnore]
+    public DialogInstance? Active => Stack.Count == 0 ? null : Stack[^1];
+}

@@ -1,0 +1,135 @@
+using JepBot.Dialogs.Cards;
+using JepBot.Dialogs.Engine.Prompts;
+using JepBot.Dialogs.Engine.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Dialogs.Engine;
+
+/// <summary>
+/// What a waterfall step sees: its input (the previous answer or a child dialog's result), the dialog's options
+/// and earlier answers, the user's language, and ways to send messages and to say what happens next.
+/// </summary>
+public sealed class StepContext
+{
+    private readonly DialogTurn _turn;
+    private readonly DialogInstance _instance;
+
+    internal StepContext(DialogTurn turn, DialogInstance instance, string stepName, JToken? input)
+    {
+        _turn = turn;
+        _instance = instance;
+        StepName = stepName;
+        Input = input;
+    }
+
+    public string StepName { get; }
+
+    /// <summary>The answer to the previous step's question, the value passed by <see cref="Next"/>, or a child dialog's result.</summary>
+    public JToken? Input { get; }
+
+    public JToken? Options => _instance.Options;
+
+    public IReadOnlyDictionary<string, JToken> Answers => _instance.Answers;
+
+    public string Language => _turn.Language;
+
+    public UserPreferences Preferences => _turn.Preferences;
+
+    public T? InputAs<T>() => Input is null || Input.Type == JTokenType.Null ? default : Input.ToObject<T>();
+
+    public T? OptionsAs<T>() => Options is null || Options.Type == JTokenType.Null ? default : Options.ToObject<T>();
+
+    public T? Answer<T>(string step) => _instance.Answers.TryGetValue(step, out var token) && token.Type != JTokenType.Null ? token.ToObject<T>() : default;
+
+    /// <summary>A text from the language resources in the user's language.</summary>
+    public string T(string key, params object?[] args) => _turn.T(key, args);
+
+    public Task SendTextAsync(string text, CancellationToken cancellationToken) =>
+        _turn.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    public Task SendCardAsync(JObject card, string summary, CancellationToken cancellationToken) =>
+        _turn.Context.SendActivityAsync(AdaptiveCard.ToActivity(card, summary), cancellationToken);
+
+    public Task SendAsync(IActivity activity, CancellationToken cancellationToken) =>
+        _turn.Context.SendActivityAsync(activity, cancellationToken);
+
+    public StepResult Ask(PromptSpec prompt)
+    {
+        if (string.IsNullOrEmpty(prompt.SubmitTitle))
+        {
+            prompt.SubmitTitle = T("prompt.submit");
+        }
+
+        return new StepResult.Ask(prompt);
+    }
+
+    public StepResult AskChoice(string text, IEnumerable<PromptChoice> choices, string? detail = null, string? help = null) =>
+        Ask(new PromptSpec { Kind = PromptKind.Choice, Text = text, Detail = detail, Help = help, Choices = [.. choices] });
+
+    public StepResult AskYesNo(string text, string? detail = null, string? help = null) =>
+        Ask(new PromptSpec
+        {
+            Kind = PromptKind.YesNo,
+            Text = text,
+            Detail = detail,
+            Help = help,
+            Choices =
+            [
+                new PromptChoice(PromptFields.Yes, T("prompt.yes"), "ja", "j", "yes", "y", "jazeker", "klopt", "ok"),
+                new PromptChoice(PromptFields.No, T("prompt.no"), "nee", "n", "no", "neen", "niet"),
+            ],
+        });
+
+    public StepResult AskMultiChoice(string text, IEnumerable<PromptChoice> choices, int minSelections = 1, string? detail = null) =>
+        Ask(new PromptSpec { Kind = PromptKind.MultiChoice, Text = text, Detail = detail, Choices = [.. choices], MinSelections = minSelections });
+
+    public StepResult AskText(string text, string? validator = null, int maxLength = 1000, bool multiline = false, bool optional = false, string? placeholder = null, string? detail = null)
+    {
+        if (validator is not null && !Validators.Exists(validator))
+        {
+            throw new InvalidOperationException($"Unknown validator '{validator}'.");
+        }
+
+        return Ask(new PromptSpec
+        {
+            Kind = PromptKind.Text,
+            Text = text,
+            Detail = detail,
+            Validator = validator,
+            MaxLength = maxLength,
+            Multiline = multiline,
+            Optional = optional,
+            Placeholder = placeholder,
+        });
+    }
+
+    public StepResult AskForm(string text, IEnumerable<FormField> fields, string? submitTitle = null, string? detail = null)
+    {
+        var list = fields.ToList();
+        foreach (var field in list.Where(f => f.Validator is not null && !Validators.Exists(f.Validator)))
+        {
+            throw new InvalidOperationException($"Unknown validator '{field.Validator}'.");
+        }
+
+        return Ask(new PromptSpec { Kind = PromptKind.Form, Text = text, Detail = detail, Fields = list, SubmitTitle = submitTitle ?? "" });
+    }
+
+    public StepResult Next(object? value = null) => new StepResult.Next(ToToken(value));
+
+    public StepResult GoTo(string step, object? value = null) => new StepResult.GoTo(step, ToToken(value));
+
+    public StepResult Begin(string dialogId, object? options = null) => new StepResult.Begin(dialogId, ToToken(options));
+
+    public StepResult End(object? result = null) => new StepResult.End(ToToken(result));
+
+    public StepResult Replace(string dialogId, object? options = null) => new StepResult.Replace(dialogId, ToToken(options));
+
+    private static JToken? ToToken(object? value) => value switch
+    {
+        null => null,
+        JToken token => token,
+        _ => JToken.FromObject(value),
+    };
+}

@@ -1,0 +1,48 @@
+namespace JepBot.Dialogs.Engine;
+
+/// <summary>A waterfall step: runs, may send messages, and says what happens next.</summary>
+public delegate Task<StepResult> WaterfallStep(StepContext step, CancellationToken cancellationToken);
+
+/// <summary>
+/// A dialog made of named steps that run in order. A step may run more than once: "back", "taal" and
+/// redisplay run it again with the same input. So a step must do nothing but send messages and decide
+/// what comes next; durable side effects belong in a step that then moves on rather than asking.
+/// </summary>
+public class WaterfallDialog
+{
+    private readonly List<(string Name, WaterfallStep Step)> _steps = [];
+
+    public WaterfallDialog(string id) => Id = id;
+
+    public string Id { get; }
+
+    /// <summary>Optional help text key shown on "help" while this dialog is active.</summary>
+    public string? HelpKey { get; init; }
+
+    public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToList();
+
+    public WaterfallDialog AddStep(string name, WaterfallStep step)
+    {
+        if (_steps.Any(s => s.Name == name))
+        {
+            throw new ArgumentException($"Dialog '{Id}' already has a step '{name}'.", nameof(name));
+        }
+
+        _steps.Add((name, step));
+        return this;
+    }
+
+    public bool HasStep(string name) => _steps.Any(s => s.Name == name);
+
+    public string FirstStep => _steps.Count > 0 ? _steps[0].Name : throw new InvalidOperationException($"Dialog '{Id}' has no steps.");
+
+    /// <summary>The step after <paramref name="name"/>, or null when it was the last.</summary>
+    public string? StepAfter(string name)
+    {
+        var index = _steps.FindIndex(s => s.Name == name);
+        return index >= 0 && index + 1 < _steps.Count ? _steps[index + 1].Name : null;
+    }
+
+    public WaterfallStep GetStep(string name) =>
+        _steps.FirstOrDefault(s => s.Name == name).Step ?? throw new KeyNotFoundException($"Dialog '{Id}' has no step '{name}'.");
+}
