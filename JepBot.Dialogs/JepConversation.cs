@@ -1,0 +1,62 @@
+using JepBot.Dialogs.Cards;
+using JepBot.Dialogs.Engine;
+using JepBot.Dialogs.Engine.State;
+using JepBot.Dialogs.Flows.About;
+using JepBot.Dialogs.Flows.Language;
+using JepBot.Dialogs.Flows.Menu;
+using JepBot.Dialogs.Localization;
+using Microsoft.Bot.Builder;
+
+namespace JepBot.Dialogs;
+
+/// <summary>
+/// The conversation as the host sees it: welcome a new chat or team, and run a user's message or card click
+/// through the dialogs. Composes the dialog set and the menu; knows nothing of HTTP or of the store behind the state.
+/// </summary>
+public sealed class JepConversation
+{
+    /// <summary>The built features, in menu order. A feature appears here only once its dialog exists.</summary>
+    private static readonly MenuEntry[] MenuEntries =
+    [
+        new("about", "menu.about", AboutDialog.DialogId, "over", "about", "info"),
+        new("language", "menu.language", DialogRunner.LanguageDialogId, "taal", "language"),
+    ];
+
+    private readonly Localizer _localizer;
+
+    public JepConversation(ConversationState conversationState, UserState userState, Localizer? localizer = null)
+    {
+        _localizer = localizer ?? Localizer.Default;
+        StackAccessor = new JsonStateProperty<DialogStackState>(conversationState, "dialogStack");
+        var preferences = new JsonStateProperty<UserPreferences>(userState, "preferences");
+        var dialogs = new DialogSet()
+            .Add(new MenuDialog(MenuEntries))
+            .Add(new AboutDialog())
+            .Add(new LanguageDialog());
+        Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer);
+    }
+
+    public DialogRunner Runner { get; }
+
+    /// <summary>The dialog stack property; the host's error handler deletes it to recover from a broken turn.</summary>
+    public IStatePropertyAccessor<DialogStackState> StackAccessor { get; }
+
+    public Localizer Localizer => _localizer;
+
+    public Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        Runner.RunTurnAsync(turnContext, cancellationToken);
+
+    /// <summary>Sends the welcome card once per conversation, however many install and member events arrive.</summary>
+    public async Task WelcomeAsync(ITurnContext turnContext, WelcomeAudience audience, CancellationToken cancellationToken)
+    {
+        var (turn, _) = await Runner.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (turn.State.Welcomed)
+        {
+            return;
+        }
+
+        turn.State.Welcomed = true;
+        var card = WelcomeCard.Build(_localizer, turn.Language, audience);
+        await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card, _localizer.Get(turn.Language, "welcome.title")), cancellationToken).ConfigureAwait(false);
+    }
+}
