@@ -1,0 +1,91 @@
+using JepBot.Dialogs;
+using JepBot.Dialogs.Localization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+namespace JepBot.Bot;
+
+/// <summary>
+/// The Bot Framework adapter with JepBot's error handling. When a turn fails, it logs what failed without the
+/// user's text or card values, tells the user in their language (Dutch by default) that they can type "opnieuw",
+/// and throws away only the dialog stack of that conversation: the user's preferences stay.
+/// </summary>
+public sealed class JepBotAdapter : CloudAdapter
+{
+    private readonly ILogger<JepBotAdapter> _logger;
+    private readonly JepConversation _conversation;
+    private readonly ConversationState _conversationState;
+
+    public JepBotAdapter(BotFrameworkAuthentication authentication, ILogger<JepBotAdapter> logger, JepConversation conversation, ConversationState conversationState)
+        : base(authentication, logger)
+    {
+        _logger = logger;
+        _conversation = conversation;
+        _conversationState = conversationState;
+        OnTurnError = HandleTurnErrorAsync;
+    }
+
+    /// <summary>
+    /// Authenticates and runs one activity. Returns null when the caller is not authenticated: any failure to
+    /// validate a token (missing, forged, or unverifiable because the key service cannot be reached) is a rejection.
+    /// </summary>
+    public async Task<(bool Authenticated, InvokeResponse? Response)> ProcessAuthenticatedAsync(string authHeader, Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        AuthenticateRequestResult authentication;
+        try
+        {
+            authentication = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _logger.LogWarning("Rejected an activity of type {ActivityType}: authentication failed ({ExceptionType}).", activity.Type, exception.GetType().Name);
+            return (false, null);
+        }
+
+        var response = await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        return (true, response);
+    }
+
+    private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
+    {
+        // Exception messages can echo user input (parsers quote what they choke on), so only the type and stack are logged.
+        _logger.LogError(
+            "Turn failed with {ExceptionType} for activity {ActivityType} {ActivityId} in conversation {ConversationId}.{NewLine}{StackTrace}",
+            exception.GetType().FullName,
+            turnContext.Activity.Type,
+            turnContext.Activity.Id,
+            turnContext.Activity.Conversation?.Id,
+            Environment.NewLine,
+            exception.StackTrace);
+
+        try
+        {
+            var language = Languages.FromLocale(turnContext.Activity.Locale);
+            await turnContext.SendActivityAsync(MessageFactory.Text(_conversation.Localizer.Get(language, "engine.error"))).ConfigureAwait(false);
+        }
+        catch (Exception sendFailure)
+        {
+            _logger.LogWarning("Could not tell the user about the failed turn ({ExceptionType}).", sendFailure.GetType().Name);
+        }
+
+        try
+        {
+            await _conversation.StackAccessor.DeleteAsync(turnContext).ConfigureAwait(false);
+            await _conversationState.SaveChangesAsync(turnContext, force: true).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The state itself may be what broke (unreadable, or changed by another instance): remove it entirely.
+            try
+            {
+                await _conversationState.DeleteAsync(turnContext).ConfigureAwait(false);
+            }
+            catch (Exception deleteFailure)
+            {
+                _logger.LogError("Could not clear the dialog state after a failed turn ({ExceptionType}).", deleteFailure.GetType().Name);
+            }
+        }
+    }
+}

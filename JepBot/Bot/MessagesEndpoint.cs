@@ -1,0 +1,189 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Net.Http.Headers;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Bot;
+
+/// <summary>
+/// <c>POST /api/messages</c>: reads and checks the request before any state is touched, so bad input gets a clear
+/// 4xx (413 too large, 415 not JSON, 400 malformed or incomplete), then runs the turn through the adapter.
+/// An accepted activity is processed to the end even if the caller hangs up.
+/// </summary>
+public static class MessagesEndpoint
+{
+    public const string Route = "/api/messages";
+
+    /// <summary>Real activities are a few KB; 256 KB leaves room for large cards and refuses abuse.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly HashSet<string> KnownActivityTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.Invoke,
+        ActivityTypes.Event, ActivityTypes.MessageReaction, ActivityTypes.MessageUpdate, ActivityTypes.MessageDelete,
+        ActivityTypes.Typing, ActivityTypes.EndOfConversation, ActivityTypes.ContactRelationUpdate, ActivityTypes.DeleteUserData,
+        ActivityTypes.Suggestion, ActivityTypes.Trace, ActivityTypes.Handoff, ActivityTypes.Command, ActivityTypes.CommandResult,
+    };
+
+    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        MaxDepth = 64,
+        NullValueHandling = NullValueHandling.Ignore,
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+    });
+
+    public static IEndpointRouteBuilder MapMessagesEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Route, HandleAsync);
+
+        // The Agents Playground probes the endpoint with HEAD before its first message.
+        endpoints.MapMethods(Route, [HttpMethods.Head], () => Results.Ok());
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext http, JepBotAdapter adapter, IBot bot, ConversationTurnGate gate, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
+        var (activity, problem, status) = await ReadActivityAsync(http.Request).ConfigureAwait(false);
+        if (activity is null)
+        {
+            logger.LogInformation("Refused a request to {Route}: {Status} {Problem}", Route, status, problem);
+            await WriteProblemAsync(http.Response, status, problem!).ConfigureAwait(false);
+            return;
+        }
+
+        if (!KnownActivityTypes.Contains(activity.Type))
+        {
+            // Quietly accept what a future channel may send; nothing is processed or stored.
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var authHeader = http.Request.Headers.Authorization.ToString();
+
+        // Not the request's token: once accepted, the turn runs to the end even if the caller disconnects.
+        var (authenticated, response) = await gate.RunAsync(
+            activity.Conversation.Id,
+            () => adapter.ProcessAuthenticatedAsync(authHeader, activity, bot, CancellationToken.None)).ConfigureAwait(false);
+        if (!authenticated)
+        {
+            await WriteProblemAsync(http.Response, StatusCodes.Status401Unauthorized, "A valid Bot Framework token is required.").ConfigureAwait(false);
+            return;
+        }
+
+        http.Response.StatusCode = response?.Status ?? StatusCodes.Status200OK;
+        if (response?.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(JsonConvert.SerializeObject(response.Body, ActivitySerializerSettings), Encoding.UTF8).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly JsonSerializerSettings ActivitySerializerSettings = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    /// <summary>Reads the body as an activity, or says why it cannot be one.</summary>
+    internal static async Task<(Activity? Activity, string? Problem, int Status)> ReadActivityAsync(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "The body must be an activity sent as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, $"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = MaxBodyBytes + 1;
+        }
+
+        string body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = new string(' ', MaxBodyBytes + 1);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "The body is not valid UTF-8.", StatusCodes.Status400BadRequest);
+        }
+
+        if (body.Length > MaxBodyBytes)
+        {
+            return (null, $"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Activity? activity;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(body)) { MaxDepth = 64, DateParseHandling = DateParseHandling.None };
+            var token = JToken.ReadFrom(reader);
+            if (token is not JObject json)
+            {
+                return (null, "The body must be a JSON object.", StatusCodes.Status400BadRequest);
+            }
+
+            activity = json.ToObject<Activity>(ActivitySerializer);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            return (null, "The body is not a valid activity (malformed JSON or a field of the wrong type).", StatusCodes.Status400BadRequest);
+        }
+
+        var missing = activity switch
+        {
+            null => "body",
+            { Type: null or "" } => "type",
+            { ChannelId: null or "" } => "channelId",
+            { Conversation: null } or { Conversation.Id: null or "" } => "conversation.id",
+            { ServiceUrl: null or "" } => "serviceUrl",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            return (null, $"The activity has no {missing}.", StatusCodes.Status400BadRequest);
+        }
+
+        if (!Uri.TryCreate(activity!.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
+        {
+            return (null, "The activity's serviceUrl must be an absolute http(s) URL.", StatusCodes.Status400BadRequest);
+        }
+
+        return (activity, null, StatusCodes.Status200OK);
+    }
+
+    /// <summary>Reads at most one byte more than the limit, so an oversized body without Content-Length is still refused.</summary>
+    private static async Task<string> ReadLimitedAsync(Stream body)
+    {
+        var buffer = new byte[MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total, buffer.Length - total)).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        if (total > MaxBodyBytes)
+        {
+            return new string(' ', MaxBodyBytes + 1);
+        }
+
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total);
+    }
+
+    private static Task WriteProblemAsync(HttpResponse response, int status, string detail)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        return response.WriteAsync(new JObject { ["status"] = status, ["error"] = detail }.ToString(Formatting.None), Encoding.UTF8);
+    }
+}

@@ -1,0 +1,58 @@
+using JepBot.Bot;
+using JepBot.Dialogs;
+using JepBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace JepBot.Hosting;
+
+/// <summary>Composition of the host: authentication, adapter, state, conversation and bot.</summary>
+public static class JepBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddJepBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHttpClient();
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+
+        // Reads MicrosoftAppType/AppId/AppPassword/AppTenantId; with no app id it accepts unauthenticated local traffic.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractResolverAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
+
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
+            return new SqliteStorage(Path.GetFullPath(path, environment.ContentRootPath));
+        });
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IStoreHealth>(sp => new SqliteStoreHealth(sp.GetRequiredService<SqliteStorage>()));
+
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new JepConversation(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+        services.AddSingleton<ConversationTurnGate>();
+
+        // Built explicitly: CloudAdapter has several constructors and DI cannot choose between them.
+        services.AddSingleton(sp => new JepBotAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<ILogger<JepBotAdapter>>(),
+            sp.GetRequiredService<JepConversation>(),
+            sp.GetRequiredService<ConversationState>()));
+        services.AddSingleton<IBot, JepTeamsBot>();
+        return services;
+    }
+
+    /// <summary>One clear warning when the bot runs without an app id: fine on a laptop, never in production.</summary>
+    public static void LogAuthenticationMode(this WebApplication app)
+    {
+        if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
+        {
+            app.Logger.LogWarning(
+                "JepBot runs in LOCAL DEVELOPMENT MODE: no MicrosoftAppId is configured, so requests to {Route} are accepted without authentication. Set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId before exposing this endpoint.",
+                MessagesEndpoint.Route);
+        }
+    }
+}
