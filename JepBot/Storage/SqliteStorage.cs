@@ -216,11 +216,16 @@ public sealed class SqliteStorage : IStorage, IDisposable
             throw new ArgumentException("A stored value cannot be null; delete the key instead.", nameof(value));
         }
 
+        // The ETag lives in its own column; IStoreItem serialises it as "ETag", state dictionaries as "eTag".
         var json = value as JObject ?? JObject.FromObject(value, Serializer);
-        if (json.ContainsKey(ETagKey))
+        var etagProperties = json.Properties().Where(p => string.Equals(p.Name, ETagKey, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (etagProperties.Count > 0)
         {
             json = (JObject)json.DeepClone();
-            json.Remove(ETagKey);
+            foreach (var property in etagProperties)
+            {
+                json.Remove(property.Name);
+            }
         }
 
         return json.ToString(Formatting.None);

@@ -1,0 +1,50 @@
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Tests.Support;
+
+/// <summary>Teams-shaped activity JSON, as the Teams service (or the Agents Playground) posts it.</summary>
+public static class Activities
+{
+    public const string BotId = "28:jepbot-test";
+
+    public static JObject Message(string serviceUrl, string conversationId, string? text, JObject? value = null, string conversationType = "personal", string locale = "nl-NL", string userId = "29:user-1")
+    {
+        var activity = Base("message", serviceUrl, conversationId, conversationType, locale, userId);
+        activity["text"] = text;
+        activity["textFormat"] = "plain";
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
+
+        return activity;
+    }
+
+    public static JObject BotAdded(string serviceUrl, string conversationId, string conversationType = "personal")
+    {
+        var activity = Base("conversationUpdate", serviceUrl, conversationId, conversationType, "nl-NL", "29:user-1");
+        activity["membersAdded"] = new JArray(new JObject { ["id"] = BotId }, new JObject { ["id"] = "29:user-1" });
+        return activity;
+    }
+
+    public static JObject InstallationAdd(string serviceUrl, string conversationId, string conversationType = "personal")
+    {
+        var activity = Base("installationUpdate", serviceUrl, conversationId, conversationType, "nl-NL", "29:user-1");
+        activity["action"] = "add";
+        return activity;
+    }
+
+    private static JObject Base(string type, string serviceUrl, string conversationId, string conversationType, string locale, string userId) => new()
+    {
+        ["type"] = type,
+        ["id"] = "act-" + Guid.NewGuid().ToString("N")[..10],
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["serviceUrl"] = serviceUrl,
+        ["channelId"] = "msteams",
+        ["from"] = new JObject { ["id"] = userId, ["name"] = "Test Gebruiker", ["aadObjectId"] = "00000000-0000-0000-0000-000000000001" },
+        ["recipient"] = new JObject { ["id"] = BotId, ["name"] = "JepBot" },
+        ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" },
+        ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = "tenant-1" } },
+        ["locale"] = locale,
+    };
+}
