@@ -62,12 +62,19 @@ public static class AdaptiveCard
         ["items"] = new JArray(new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["color"] = "Attention" }),
     };
 
-    public static JObject Submit(string title, JObject data, string? style = null)
+    /// <param name="sendsInputs">False for buttons such as "back": they must work even while required inputs are
+    /// empty or invalid, so the client neither validates nor sends the card's inputs.</param>
+    public static JObject Submit(string title, JObject data, string? style = null, bool sendsInputs = true)
     {
         var action = new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
         if (style is not null)
         {
             action["style"] = style;
+        }
+
+        if (!sendsInputs)
+        {
+            action["associatedInputs"] = "none";
         }
 
         return action;

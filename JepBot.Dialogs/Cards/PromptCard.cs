@@ -35,15 +35,15 @@ public static class PromptCard
                     AdaptiveCard.Submit(c.Title, Ticket(instanceId, spec.Step).With(PromptFields.Choice, c.Value))));
                 break;
             case PromptKind.Choice or PromptKind.YesNo:
-                body.Add(ChoiceSet(PromptFields.Choice, null, spec.Choices, multi: false, required: true, null));
+                body.Add(ChoiceSet(PromptFields.Choice, spec.InputLabel, spec.Choices, multi: false, required: true, null, spec.RequiredMessage));
                 actions.Add(AdaptiveCard.Submit(spec.SubmitTitle, Ticket(instanceId, spec.Step), "positive"));
                 break;
             case PromptKind.MultiChoice:
-                body.Add(ChoiceSet(PromptFields.Choices, null, spec.Choices, multi: true, required: true, null));
+                body.Add(ChoiceSet(PromptFields.Choices, spec.InputLabel, spec.Choices, multi: true, required: true, null, spec.RequiredMessage));
                 actions.Add(AdaptiveCard.Submit(spec.SubmitTitle, Ticket(instanceId, spec.Step), "positive"));
                 break;
             case PromptKind.Text:
-                body.Add(TextInput(PromptFields.Text, null, spec.Placeholder, spec.Multiline, spec.MaxLength, !spec.Optional, null));
+                body.Add(TextInput(PromptFields.Text, spec.InputLabel, spec.Placeholder, spec.Multiline, spec.MaxLength, !spec.Optional, null, spec.RequiredMessage));
                 actions.Add(AdaptiveCard.Submit(spec.SubmitTitle, Ticket(instanceId, spec.Step), "positive"));
                 break;
             case PromptKind.Form:
@@ -62,7 +62,7 @@ public static class PromptCard
 
         if (spec.BackTitle is not null)
         {
-            actions.Add(AdaptiveCard.Submit(spec.BackTitle, Ticket(instanceId, spec.Step).WithCommand("back")));
+            actions.Add(AdaptiveCard.Submit(spec.BackTitle, Ticket(instanceId, spec.Step).WithCommand("back"), sendsInputs: false));
         }
 
         return AdaptiveCard.Create(FallbackText(spec), body, actions);
@@ -80,10 +80,10 @@ public static class PromptCard
 
     private static JObject FormInput(FormField field) => field.Kind switch
     {
-        FormFieldKind.Text => TextInput(field.Id, field.Label, field.Placeholder, field.Multiline, field.MaxLength, field.Required, field.Value),
+        FormFieldKind.Text => TextInput(field.Id, field.Label, field.Placeholder, field.Multiline, field.MaxLength, field.Required, field.Value, field.RequiredMessage),
         FormFieldKind.Number => NumberInput(field),
-        FormFieldKind.Choice => ChoiceSet(field.Id, field.Label, field.Choices, multi: false, field.Required, field.Value),
-        FormFieldKind.MultiChoice => ChoiceSet(field.Id, field.Label, field.Choices, multi: true, field.Required, field.Value),
+        FormFieldKind.Choice => ChoiceSet(field.Id, field.Label, field.Choices, multi: false, field.Required, field.Value, field.RequiredMessage),
+        FormFieldKind.MultiChoice => ChoiceSet(field.Id, field.Label, field.Choices, multi: true, field.Required, field.Value, field.RequiredMessage),
         FormFieldKind.Toggle => new JObject
         {
             ["type"] = "Input.Toggle",
@@ -94,10 +94,10 @@ public static class PromptCard
         _ => throw new InvalidOperationException($"Unknown field kind {field.Kind}."),
     };
 
-    private static JObject TextInput(string id, string? label, string? placeholder, bool multiline, int maxLength, bool required, string? value)
+    private static JObject TextInput(string id, string? label, string? placeholder, bool multiline, int maxLength, bool required, string? value, string? requiredMessage)
     {
         var input = new JObject { ["type"] = "Input.Text", ["id"] = id, ["isMultiline"] = multiline, ["maxLength"] = maxLength };
-        AddCommon(input, label, required, value);
+        AddCommon(input, label, required, value, requiredMessage);
         if (placeholder is not null)
         {
             input["placeholder"] = placeholder;
@@ -109,7 +109,7 @@ public static class PromptCard
     private static JObject NumberInput(FormField field)
     {
         var input = new JObject { ["type"] = "Input.Number", ["id"] = field.Id };
-        AddCommon(input, field.Label, field.Required, null);
+        AddCommon(input, field.Label, field.Required, null, field.RequiredMessage);
         if (field.Min is { } min)
         {
             input["min"] = min;
@@ -128,7 +128,7 @@ public static class PromptCard
         return input;
     }
 
-    private static JObject ChoiceSet(string id, string? label, IEnumerable<PromptChoice> choices, bool multi, bool required, string? value)
+    private static JObject ChoiceSet(string id, string? label, IEnumerable<PromptChoice> choices, bool multi, bool required, string? value, string? requiredMessage)
     {
         var input = new JObject
         {
@@ -138,11 +138,11 @@ public static class PromptCard
             ["isMultiSelect"] = multi,
             ["choices"] = new JArray(choices.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value })),
         };
-        AddCommon(input, label, required, value);
+        AddCommon(input, label, required, value, requiredMessage);
         return input;
     }
 
-    private static void AddCommon(JObject input, string? label, bool required, string? value)
+    private static void AddCommon(JObject input, string? label, bool required, string? value, string? requiredMessage)
     {
         if (label is not null)
         {
@@ -152,6 +152,7 @@ public static class PromptCard
         if (required)
         {
             input["isRequired"] = true;
+            input["errorMessage"] = requiredMessage ?? label ?? "";
         }
 
         if (!string.IsNullOrEmpty(value))

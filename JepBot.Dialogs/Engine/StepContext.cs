@@ -62,6 +62,27 @@ public sealed class StepContext
             prompt.SubmitTitle = T("prompt.submit");
         }
 
+        // Inputs on cards need a label and a message for when they are left empty (accessibility, and the
+        // renderer's own validation); steps only give the question, so the engine supplies the rest.
+        prompt.InputLabel ??= prompt.Kind switch
+        {
+            PromptKind.Choice or PromptKind.YesNo => T("prompt.label.choice"),
+            PromptKind.MultiChoice => T("prompt.label.multichoice"),
+            PromptKind.Text => T("prompt.label.text"),
+            _ => null,
+        };
+        prompt.RequiredMessage ??= prompt.Kind switch
+        {
+            PromptKind.Choice or PromptKind.YesNo => T("prompt.required.choice"),
+            PromptKind.MultiChoice => T("prompt.multichoice.tooFew", Math.Max(1, prompt.MinSelections)),
+            PromptKind.Text => T("validation.required"),
+            _ => null,
+        };
+        foreach (var field in prompt.Fields)
+        {
+            field.RequiredMessage ??= T("validation.required");
+        }
+
         return new StepResult.Ask(prompt);
     }
 

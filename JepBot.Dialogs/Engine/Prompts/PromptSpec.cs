@@ -53,6 +53,12 @@ public sealed class PromptSpec
 
     public List<FormField> Fields { get; set; } = [];
 
+    /// <summary>Label of the input on the card (list, multi-choice and text prompts); screen readers announce it.</summary>
+    public string? InputLabel { get; set; }
+
+    /// <summary>What the card says when the input is sent empty; filled in by the engine.</summary>
+    public string? RequiredMessage { get; set; }
+
     /// <summary>Title of the button that sends a multi-choice, text or form prompt.</summary>
     public string SubmitTitle { get; set; } = "";
 
@@ -117,6 +123,9 @@ public sealed class FormField
     public int? Max { get; set; }
 
     public List<PromptChoice> Choices { get; set; } = [];
+
+    /// <summary>What the card says when a required field is sent empty; filled in by the engine.</summary>
+    public string? RequiredMessage { get; set; }
 
     /// <summary>What the user entered last time; shown again when the form comes back with errors.</summary>
     public string? Value { get; set; }
