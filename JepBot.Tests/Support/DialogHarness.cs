@@ -34,6 +34,9 @@ public sealed class DialogHarness
 
     public TestAdapter Adapter { get; }
 
+    /// <summary>Everything the bot said since the harness was created, in order.</summary>
+    public List<BotReply> History { get; } = [];
+
     /// <summary>The last reply that carried a card; the card a user would click.</summary>
     public BotReply? LastCard { get; private set; }
 
@@ -91,6 +94,7 @@ public sealed class DialogHarness
             replies.Add(new BotReply(reply));
         }
 
+        History.AddRange(replies);
         LastCard = replies.LastOrDefault(r => r.Card is not null) ?? LastCard;
         return replies;
     }
