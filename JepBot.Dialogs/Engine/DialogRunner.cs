@@ -113,6 +113,11 @@ public sealed class DialogRunner(
             case GlobalCommand.Language:
                 await ChangeLanguageAsync(turn, argument, cancellationToken).ConfigureAwait(false);
                 return;
+            case GlobalCommand.Greeting when turn.State.Active?.Pending is { Kind: not (PromptKind.Text or PromptKind.Form) }:
+                // A free-text question takes "hallo" as its answer; elsewhere it is a greeting, not a wrong answer.
+                await SendTextAsync(turn, "engine.greetingResume", cancellationToken).ConfigureAwait(false);
+                await RepromptAsync(turn, problem: null, cancellationToken).ConfigureAwait(false);
+                return;
         }
 
         var active = turn.State.Active;

@@ -9,6 +9,9 @@ public enum GlobalCommand
     Back,
     Menu,
     Language,
+
+    /// <summary>"hallo", "hi", …: a greeting is not an answer; the bot greets back and shows where the user is.</summary>
+    Greeting,
 }
 
 /// <summary>
@@ -35,6 +38,19 @@ public static class GlobalCommands
         ["start"] = GlobalCommand.Menu,
         ["taal"] = GlobalCommand.Language,
         ["language"] = GlobalCommand.Language,
+        ["hallo"] = GlobalCommand.Greeting,
+        ["hoi"] = GlobalCommand.Greeting,
+        ["hai"] = GlobalCommand.Greeting,
+        ["hey"] = GlobalCommand.Greeting,
+        ["hee"] = GlobalCommand.Greeting,
+        ["hi"] = GlobalCommand.Greeting,
+        ["hello"] = GlobalCommand.Greeting,
+        ["goedemorgen"] = GlobalCommand.Greeting,
+        ["goedemiddag"] = GlobalCommand.Greeting,
+        ["goedenavond"] = GlobalCommand.Greeting,
+        ["good morning"] = GlobalCommand.Greeting,
+        ["good afternoon"] = GlobalCommand.Greeting,
+        ["good evening"] = GlobalCommand.Greeting,
     };
 
     /// <summary>Names used in card data; stable, never localised.</summary>

@@ -209,6 +209,36 @@ public sealed class DialogRunnerTests
     }
 
     [Theory]
+    [InlineData("hallo")]
+    [InlineData("Hoi!")]
+    [InlineData("good morning")]
+    public async Task A_greeting_while_a_choice_is_open_greets_back_and_asks_the_question_again(string greeting)
+    {
+        var harness = await TestDialogs.AtColourQuestionAsync();
+
+        var replies = await harness.SayAsync(greeting);
+
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("Hallo!", replies[0].Text);
+        Assert.Contains("Welke kleur?", replies[1].AllText);
+        Assert.DoesNotContain("herken ik niet", replies[1].AllText);
+        Assert.Equal("colour", (await harness.ReadStackAsync()).Active!.Pending!.Step);
+    }
+
+    [Fact]
+    public async Task A_greeting_typed_as_the_answer_to_a_free_text_question_is_the_answer()
+    {
+        var harness = await TestDialogs.AtColourQuestionAsync();
+        await harness.SayAsync("alpha");
+        await harness.SayAsync("ja");
+
+        var replies = await harness.SayAsync("hallo");
+
+        Assert.Contains("Wat is je e-mailadres?", replies[^1].AllText);
+        Assert.Equal("HALLO", (await harness.ReadStackAsync()).Active!.Answers["nested"].ToString());
+    }
+
+    [Theory]
     [InlineData("help")]
     [InlineData("hulp")]
     public async Task Help_explains_the_question_and_the_commands_then_asks_it_again(string command)
