@@ -6,6 +6,7 @@ builder.Services.AddJepBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.LogAuthenticationMode();
+app.OpenStateStore();
 app.MapMessagesEndpoint();
 app.MapHealthEndpoint();
 app.Run();

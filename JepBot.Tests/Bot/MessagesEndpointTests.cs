@@ -246,4 +246,35 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal("sqlite", body["store"]!.ToString());
         Assert.True(File.Exists(_host.DatabasePath));
     }
+
+    [Fact]
+    public async Task The_store_file_is_created_when_the_host_starts_before_any_request()
+    {
+        await using var host = new BotHost(BotHost.NewDatabasePath());
+        Assert.False(File.Exists(host.DatabasePath));
+
+        _ = host.Services; // starts the host, as 'dotnet run' does
+
+        Assert.True(File.Exists(host.DatabasePath));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("State store: SQLite at", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Health_reports_503_when_the_store_cannot_be_queried()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabasePath}"))
+        {
+            _ = _host.Services;
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE state;";
+            drop.ExecuteNonQuery();
+        }
+
+        using var client = _host.CreateClient();
+        var health = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.False((bool)JObject.Parse(await health.Content.ReadAsStringAsync())["storeReachable"]!);
+    }
 }

@@ -45,6 +45,16 @@ public static class JepBotServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Opens the state store before the first request, so a missing folder is created and an unusable file fails
+    /// the start (with the path in the log) instead of the first user's turn.
+    /// </summary>
+    public static void OpenStateStore(this WebApplication app)
+    {
+        var storage = app.Services.GetRequiredService<SqliteStorage>();
+        app.Logger.LogInformation("State store: SQLite at {Path}", storage.Path);
+    }
+
     /// <summary>One clear warning when the bot runs without an app id: fine on a laptop, never in production.</summary>
     public static void LogAuthenticationMode(this WebApplication app)
     {
