@@ -21,7 +21,7 @@ public sealed class StepContext
         _turn = turn;
         _instance = instance;
         StepName = stepName;
-        Input = input;
+        Input = OrNull(input);
     }
 
     public string StepName { get; }
@@ -29,7 +29,11 @@ public sealed class StepContext
     /// <summary>The answer to the previous step's question, the value passed by <see cref="Next"/>, or a child dialog's result.</summary>
     public JToken? Input { get; }
 
-    public JToken? Options => _instance.Options;
+    /// <summary>What the dialog was started with. Never a JSON null: stored state turns a missing value into one.</summary>
+    public JToken? Options => OrNull(_instance.Options);
+
+    /// <summary>One named option, or null when the options are absent or not an object.</summary>
+    public JToken? Option(string name) => Options is JObject options ? OrNull(options[name]) : null;
 
     public IReadOnlyDictionary<string, JToken> Answers => _instance.Answers;
 
@@ -146,6 +150,8 @@ public sealed class StepContext
     public StepResult End(object? result = null) => new StepResult.End(ToToken(result));
 
     public StepResult Replace(string dialogId, object? options = null) => new StepResult.Replace(dialogId, ToToken(options));
+
+    private static JToken? OrNull(JToken? token) => token is null || token.Type == JTokenType.Null ? null : token;
 
     private static JToken? ToToken(object? value) => value switch
     {

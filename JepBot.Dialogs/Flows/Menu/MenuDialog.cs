@@ -17,7 +17,7 @@ public sealed class MenuDialog : WaterfallDialog
         HelpKey = "menu.help";
         AddStep("choose", async (step, cancellationToken) =>
         {
-            if (step.Options?["greet"] is { Type: Newtonsoft.Json.Linq.JTokenType.Boolean } greet && greet.ToObject<bool>())
+            if (step.Option("greet") is { Type: Newtonsoft.Json.Linq.JTokenType.Boolean } greet && greet.ToObject<bool>())
             {
                 await step.SendTextAsync(step.T("menu.greeting"), cancellationToken).ConfigureAwait(false);
             }

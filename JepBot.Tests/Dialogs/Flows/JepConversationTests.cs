@@ -37,6 +37,20 @@ public sealed class JepConversationTests
     }
 
     [Fact]
+    public async Task Back_from_a_menu_item_after_the_menu_restarted_itself_asks_the_menu_again()
+    {
+        // Found by the random walk: the restarted menu has no options, which stored state turns into a JSON null.
+        var harness = new DialogHarness((c, u) => new JepConversation(c, u).Runner, new JepBot.Storage.SqliteStorage(BotHost.NewDatabasePath()));
+        await harness.SayAsync("hoi");
+        await harness.ClickAsync("Over JepBot");
+        await harness.ClickAsync("Taal / Language");
+
+        var replies = await harness.SayAsync("terug");
+
+        Assert.Contains("Waarmee kan ik je helpen?", Assert.Single(replies).AllText);
+    }
+
+    [Fact]
     public async Task Typed_menu_item_works_too()
     {
         var harness = Harness();
