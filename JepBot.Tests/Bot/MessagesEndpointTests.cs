@@ -187,9 +187,11 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"file:///etc/passwd\"}", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"conversation\":5,\"serviceUrl\":\"http://127.0.0.1:1/\"}", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:1/\",\"timestamp\":\"gisteren\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:1/\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"type\":\"message\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:1/\",\"from\":{}}", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("{\"type\":\"message\"}", "text/plain", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("{\"type\":\"message\"}", null, HttpStatusCode.UnsupportedMediaType)]
-    [InlineData("{\"type\":\"somethingNew\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:1/\"}", "application/json", HttpStatusCode.OK)]
+    [InlineData("{\"type\":\"somethingNew\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:1/\",\"from\":{\"id\":\"u\"}}", "application/json", HttpStatusCode.OK)]
     public async Task Malformed_or_unexpected_requests_get_a_clear_status_and_no_reply(string body, string? contentType, HttpStatusCode expected)
     {
         var response = await _host.PostRawAsync(body, contentType);

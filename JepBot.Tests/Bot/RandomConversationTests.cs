@@ -91,7 +91,20 @@ public sealed class RandomConversationTests : IAsyncLifetime
         {
             case 0:
                 var command = Commands[random.Next(Commands.Length)];
-                return (Message(type == "channel" ? $"<at>JepBot</at> {command}" : command), true, $"command '{command}'");
+                if (type != "channel")
+                {
+                    return (Message(command), true, $"command '{command}'");
+                }
+
+                // As Teams sends it in a channel: the text starts with the mention, described by an entity.
+                var mentioned = Message($"<at>JepBot</at> {command}");
+                mentioned["entities"] = new JArray(new JObject
+                {
+                    ["type"] = "mention",
+                    ["text"] = "<at>JepBot</at>",
+                    ["mentioned"] = new JObject { ["id"] = Activities.BotId, ["name"] = "JepBot" },
+                });
+                return (mentioned, true, $"@JepBot '{command}'");
             case 1:
                 var odd = OddTexts[random.Next(OddTexts.Length)];
                 return (Message(odd), true, $"text '{odd}'");

@@ -24,7 +24,7 @@ public sealed class JepTeamsBot(JepConversation conversation, ConversationState 
         // In channels and group chats the text starts with "<at>JepBot</at>"; only what follows is meant for us.
         if (Audience(turnContext.Activity) == WelcomeAudience.Team)
         {
-            turnContext.Activity.RemoveRecipientMention();
+            RecipientMention.Strip(turnContext.Activity);
         }
 
         return conversation.OnMessageAsync(turnContext, cancellationToken);

@@ -146,6 +146,7 @@ public static class MessagesEndpoint
             { ChannelId: null or "" } => "channelId",
             { Conversation: null } or { Conversation.Id: null or "" } => "conversation.id",
             { ServiceUrl: null or "" } => "serviceUrl",
+            { From: null } or { From.Id: null or "" } => "from.id",
             _ => null,
         };
         if (missing is not null)
