@@ -148,12 +148,17 @@ public sealed class DialogRunner(
         }
 
         var step = active.Pending.Step;
-        active.Answers[step] = recognition.Answer!;
+        var transient = active.Pending.Transient;
+        if (!transient)
+        {
+            active.Answers[step] = recognition.Answer!;
+        }
+
         active.Pending = null;
         var dialog = dialogs.Get(active.DialogId);
         var next = dialog.StepAfter(step);
         var result = next is null ? new StepResult.End(recognition.Answer) : (StepResult)new StepResult.GoTo(next, recognition.Answer);
-        await ApplyAsync(turn, active, result, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(turn, active, result, cancellationToken, transientInput: transient).ConfigureAwait(false);
     }
 
     /// <summary>Starts the root dialog (the menu) on an empty stack.</summary>
@@ -171,12 +176,45 @@ public sealed class DialogRunner(
     /// <summary>True when the open question has an earlier question to go back to.</summary>
     public static bool CanGoBack(DialogStackState state)
     {
-        if (state.Active is { IsInterruption: true, History.Count: <= 1 })
+        if (state.Active is { IsInterruption: true } interruption && PreviousQuestion(interruption, isTop: true) < 0)
         {
             return true;
         }
 
-        return state.Stack.Any(i => i.History.Count >= 2);
+        return FindBackTarget(state) is not null;
+    }
+
+    /// <summary>
+    /// Where "back" goes: the newest earlier visit that asked a question, in the active dialog (before its open
+    /// question) or else in a dialog below it. Steps that only routed or informed are skipped.
+    /// </summary>
+    private static (int StackIndex, int VisitIndex)? FindBackTarget(DialogStackState state)
+    {
+        for (var i = state.Stack.Count - 1; i >= 0; i--)
+        {
+            var visit = PreviousQuestion(state.Stack[i], isTop: i == state.Stack.Count - 1);
+            if (visit >= 0)
+            {
+                return (i, visit);
+            }
+        }
+
+        return null;
+    }
+
+    private static int PreviousQuestion(DialogInstance instance, bool isTop)
+    {
+        // The top dialog's last visit is the open question itself; below, the last visit is the step waiting for a child.
+        var end = isTop && instance.Pending is not null ? instance.History.Count - 1 : instance.History.Count;
+        for (var v = end - 1; v >= 0; v--)
+        {
+            if (instance.History[v].Asked)
+            {
+                return v;
+            }
+        }
+
+        return -1;
     }
 
     private bool IsRunnable(DialogStackState state)
@@ -253,15 +291,14 @@ public sealed class DialogRunner(
         }
 
         // Leaving a command's own dialog (e.g. the language question) returns to the question it interrupted.
-        if (state.Active is { IsInterruption: true, History.Count: <= 1 } interruption)
+        if (state.Active is { IsInterruption: true } interruption && PreviousQuestion(interruption, isTop: true) < 0)
         {
             state.Stack.Remove(interruption);
             await RerunOpenStepAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var target = state.Stack.FindLastIndex(i => i.History.Count >= 2);
-        if (target < 0)
+        if (FindBackTarget(state) is not var (target, visitIndex))
         {
             await SendTextAsync(turn, "engine.atFirstQuestion", cancellationToken).ConfigureAwait(false);
             await RepromptAsync(turn, null, cancellationToken).ConfigureAwait(false);
@@ -270,11 +307,13 @@ public sealed class DialogRunner(
 
         state.Stack.RemoveRange(target + 1, state.Stack.Count - target - 1);
         var instance = state.Stack[target];
-        var current = instance.History[^1];
-        var previous = instance.History[^2];
-        instance.History.RemoveRange(instance.History.Count - 2, 2);
-        instance.Answers.Remove(current.Step);
-        instance.Answers.Remove(previous.Step);
+        var previous = instance.History[visitIndex];
+        foreach (var undone in instance.History.Skip(visitIndex))
+        {
+            instance.Answers.Remove(undone.Step);
+        }
+
+        instance.History.RemoveRange(visitIndex, instance.History.Count - visitIndex);
         instance.Pending = null;
         await RunStepAsync(turn, instance, previous.Step, previous.Input, cancellationToken).ConfigureAwait(false);
     }
@@ -344,7 +383,8 @@ public sealed class DialogRunner(
         ApplyAsync(turn, instance, new StepResult.GoTo(step, input), cancellationToken);
 
     /// <summary>Carries out step results until a question is asked or the stack is empty.</summary>
-    private async Task ApplyAsync(DialogTurn turn, DialogInstance instance, StepResult result, CancellationToken cancellationToken)
+    /// <param name="transientInput">The first step gets its input for this turn only; its history keeps no copy.</param>
+    private async Task ApplyAsync(DialogTurn turn, DialogInstance instance, StepResult result, CancellationToken cancellationToken, bool transientInput = false)
     {
         var state = turn.State;
         for (var steps = 0; ; steps++)
@@ -359,6 +399,7 @@ public sealed class DialogRunner(
             {
                 case StepResult.Ask ask:
                     ask.Prompt.Step = instance.CurrentVisit!.Step;
+                    instance.CurrentVisit.Asked = true;
                     instance.Pending = ask.Prompt;
                     await SendPromptAsync(turn, instance, ask.Prompt, null, cancellationToken).ConfigureAwait(false);
                     return;
@@ -374,7 +415,8 @@ public sealed class DialogRunner(
                         throw new InvalidOperationException($"Dialog '{dialog.Id}' has no step '{goTo.Step}'.");
                     }
 
-                    instance.History.Add(new StepVisit { Step = goTo.Step, Input = goTo.Value });
+                    instance.History.Add(new StepVisit { Step = goTo.Step, Input = transientInput ? null : goTo.Value });
+                    transientInput = false;
                     var context = new StepContext(turn, instance, goTo.Step, goTo.Value);
                     result = await dialog.GetStep(goTo.Step)(context, cancellationToken).ConfigureAwait(false);
                     continue;

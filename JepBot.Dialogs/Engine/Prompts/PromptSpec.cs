@@ -59,6 +59,12 @@ public sealed class PromptSpec
     /// <summary>What the card says when the input is sent empty; filled in by the engine.</summary>
     public string? RequiredMessage { get; set; }
 
+    /// <summary>
+    /// The answer is handed to the next step in this turn and then forgotten: it is never written to the dialog's
+    /// answers or history (used for free text that may contain personal data). After "back" the step sees no input.
+    /// </summary>
+    public bool Transient { get; set; }
+
     /// <summary>Title of the button that sends a multi-choice, text or form prompt.</summary>
     public string SubmitTitle { get; set; } = "";
 

@@ -37,4 +37,8 @@ public sealed class StepVisit
     public string Step { get; set; } = "";
 
     public JToken? Input { get; set; }
+
+    /// <summary>True when this step asked a question. "Back" returns to the previous visit that asked something,
+    /// skipping steps that only routed or informed (they run again on the way forward).</summary>
+    public bool Asked { get; set; }
 }
