@@ -10,8 +10,11 @@ namespace JepBot.Dialogs.Cards;
 /// </summary>
 public static class PromptCard
 {
-    /// <summary>More options than this become a list instead of buttons: Teams shows only a few buttons side by side.</summary>
-    public const int MaxButtons = 5;
+    /// <summary>
+    /// Most actions a card may have: the Adaptive Cards host config of Teams (and the reference renderer) allows 5.
+    /// Choices become buttons only when they fit together with the "back" button; otherwise a list and "Verder".
+    /// </summary>
+    public const int MaxActions = 5;
 
     public static JObject Build(PromptSpec spec, string instanceId, string? problem)
     {
@@ -27,10 +30,12 @@ public static class PromptCard
             body.Add(AdaptiveCard.Paragraph(spec.Detail));
         }
 
+        body.AddRange(spec.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => AdaptiveCard.Paragraph(p)));
+
         var actions = new List<JObject>();
         switch (spec.Kind)
         {
-            case PromptKind.Choice or PromptKind.YesNo when spec.Choices.Count <= MaxButtons:
+            case PromptKind.Choice or PromptKind.YesNo when spec.Choices.Count + (spec.BackTitle is null ? 0 : 1) <= MaxActions:
                 actions.AddRange(spec.Choices.Select(c =>
                     AdaptiveCard.Submit(c.Title, Ticket(instanceId, spec.Step).With(PromptFields.Choice, c.Value))));
                 break;

@@ -29,6 +29,44 @@ public sealed class DialogRunner(
     /// <summary>A turn that runs more steps than this without asking anything is a loop in a dialog definition.</summary>
     private const int MaxStepsPerTurn = 64;
 
+    private readonly Dictionary<string, string> _commandDialogs = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> _startDialogs = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lets a typed feature name start a dialog when it is not an answer to the open question (and no free text is
+    /// being asked): "zorg" in the middle of something else starts the Werkwijze.
+    /// </summary>
+    public DialogRunner AddStartWords(string dialogId, params string[] words)
+    {
+        _ = dialogs.Get(dialogId);
+        foreach (var word in words)
+        {
+            _startDialogs[TextMatching.Normalize(word)] = dialogId;
+        }
+
+        return this;
+    }
+
+    private string? StartDialog(TurnInput input) =>
+        !input.IsCardSubmit && _startDialogs.TryGetValue(TextMatching.Normalize(input.Text), out var dialogId) ? dialogId : null;
+
+    /// <summary>
+    /// Makes a dialog reachable from anywhere by typing one of these words (or by a card button with command
+    /// <paramref name="dialogId"/>). It runs as an interruption: when it ends, the open question is asked again.
+    /// </summary>
+    public DialogRunner AddCommandDialog(string dialogId, params string[] words)
+    {
+        _ = dialogs.Get(dialogId);
+        _commandDialogs[dialogId] = dialogId;
+        foreach (var word in words)
+        {
+            _commandDialogs[TextMatching.Normalize(word)] = dialogId;
+        }
+
+        return this;
+    }
+
     public DialogSet Dialogs => dialogs;
 
     /// <summary>Loads this turn's state. Unreadable or outdated stacks are replaced by an empty one, flagged as outdated.</summary>
@@ -86,11 +124,24 @@ public sealed class DialogRunner(
 
         // A card is current only when it names the open question; anything else (older card, forged data,
         // a card without ticket) changes nothing. Command buttons without ticket (welcome, info cards) are always allowed.
-        var isCommandButton = input.IsCardSubmit && !input.HasTicket && command != GlobalCommand.None;
+        var isCommandButton = input.IsCardSubmit && !input.HasTicket && (command != GlobalCommand.None || CommandDialog(input) is not null);
         if (input.IsCardSubmit && !isCommandButton && !IsCurrentCard(turn.State, input))
         {
             await SendTextAsync(turn, "engine.staleCard", cancellationToken).ConfigureAwait(false);
             await RepromptAsync(turn, problem: null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (CommandDialog(input) is { } commandDialog)
+        {
+            var interrupts = turn.State.Active is not null;
+            await BeginAsync(turn, commandDialog, null, isInterruption: interrupts, cancellationToken).ConfigureAwait(false);
+            if (turn.State.Active is null)
+            {
+                // Nothing was open: after the command's own dialog, offer the menu rather than silence.
+                await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -129,6 +180,14 @@ public sealed class DialogRunner(
             }
 
             turn.State.Stack.Clear();
+            if (StartDialog(input) is { } direct)
+            {
+                // "Ik maak me zorgen" as a first message starts that feature at once, without the menu first.
+                await BeginAsync(turn, direct, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
+                await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await BeginRootAsync(turn, greet: true, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -141,6 +200,15 @@ public sealed class DialogRunner(
         }
 
         var recognition = new PromptRecognizer(localizer, turn.Language).Recognize(active.Pending, input);
+        if (!recognition.Accepted && active.Pending.Kind is not (PromptKind.Text or PromptKind.Form) && StartDialog(input) is { } started)
+        {
+            // Not an answer, but the name of a feature ("zorg", "werkatelier"): the user wants to go there.
+            turn.State.Stack.Clear();
+            await BeginAsync(turn, started, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
+            await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!recognition.Accepted)
         {
             await SendPromptAsync(turn, active, recognition.RetrySpec ?? active.Pending, recognition.Problem, cancellationToken).ConfigureAwait(false);
@@ -159,7 +227,12 @@ public sealed class DialogRunner(
         var next = dialog.StepAfter(step);
         var result = next is null ? new StepResult.End(recognition.Answer) : (StepResult)new StepResult.GoTo(next, recognition.Answer);
         await ApplyAsync(turn, active, result, cancellationToken, transientInput: transient).ConfigureAwait(false);
+        await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A feature started by its name has no menu below it: when it ends, the menu comes back.</summary>
+    private Task ShowMenuWhenNothingIsLeftAsync(DialogTurn turn, CancellationToken cancellationToken) =>
+        turn.State.Active is null ? BeginRootAsync(turn, greet: false, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Starts the root dialog (the menu) on an empty stack.</summary>
     public Task BeginRootAsync(DialogTurn turn, bool greet, CancellationToken cancellationToken) =>
@@ -244,6 +317,16 @@ public sealed class DialogRunner(
         }
 
         return true;
+    }
+
+    private string? CommandDialog(TurnInput input)
+    {
+        if (input.CardCommand is { } cardCommand)
+        {
+            return _commandDialogs.TryGetValue(cardCommand, out var byCard) && byCard == cardCommand ? byCard : null;
+        }
+
+        return !input.IsCardSubmit && _commandDialogs.TryGetValue(TextMatching.Normalize(input.Text), out var byWord) ? byWord : null;
     }
 
     private static bool IsCurrentCard(DialogStackState state, TurnInput input) =>

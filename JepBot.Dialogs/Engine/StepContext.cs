@@ -37,6 +37,9 @@ public sealed class StepContext
 
     public IReadOnlyDictionary<string, JToken> Answers => _instance.Answers;
 
+    /// <summary>The steps of this dialog run so far, oldest first (after "back", only those still on the path).</summary>
+    public IEnumerable<string> VisitedSteps => _instance.History.Select(v => v.Step);
+
     public string Language => _turn.Language;
 
     public UserPreferences Preferences => _turn.Preferences;

@@ -33,5 +33,6 @@ public sealed class BotReply(IActivity activity)
 
     private IEnumerable<string> CardTexts() =>
         Card?.SelectTokens("$..text").Concat(Card.SelectTokens("$..label")).Concat(Card.SelectTokens("$..choices[*].title"))
+            .Concat(Card.SelectTokens("$..facts[*].title")).Concat(Card.SelectTokens("$..facts[*].value"))
             .Select(t => t.ToString()) ?? [];
 }

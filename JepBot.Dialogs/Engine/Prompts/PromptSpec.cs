@@ -31,6 +31,9 @@ public sealed class PromptSpec
     /// <summary>Optional explanation under the question.</summary>
     public string? Detail { get; set; }
 
+    /// <summary>Further paragraphs under the question (markdown: bold, links); used by content-driven steps.</summary>
+    public List<string> Paragraphs { get; set; } = [];
+
     /// <summary>Optional help for this question, shown on "help" before the question is asked again.</summary>
     public string? Help { get; set; }
 
