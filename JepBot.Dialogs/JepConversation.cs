@@ -1,9 +1,11 @@
 using JepBot.Dialogs.Cards;
+using JepBot.Dialogs.Content;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Engine.State;
 using JepBot.Dialogs.Flows.About;
 using JepBot.Dialogs.Flows.Language;
 using JepBot.Dialogs.Flows.Menu;
+using JepBot.Dialogs.Flows.Werkwijze;
 using JepBot.Dialogs.Localization;
 using Microsoft.Bot.Builder;
 
@@ -18,22 +20,31 @@ public sealed class JepConversation
     /// <summary>The built features, in menu order. A feature appears here only once its dialog exists.</summary>
     private static readonly MenuEntry[] MenuEntries =
     [
+        new("concern", "menu.werkwijze", WerkwijzeDialog.DialogId, "zorg", "zorgen", "ik maak me zorgen", "werkwijze", "concern", "worried", "im worried"),
         new("about", "menu.about", AboutDialog.DialogId, "over", "about", "info"),
         new("language", "menu.language", DialogRunner.LanguageDialogId, "taal", "language"),
     ];
 
     private readonly Localizer _localizer;
 
-    public JepConversation(ConversationState conversationState, UserState userState, Localizer? localizer = null)
+    public JepConversation(ConversationState conversationState, UserState userState, Localizer? localizer = null, WerkwijzeContent? content = null, Func<DateOnly>? today = null)
     {
         _localizer = localizer ?? Localizer.Default;
+        content ??= WerkwijzeContentLoader.Default;
         StackAccessor = new JsonStateProperty<DialogStackState>(conversationState, "dialogStack");
         var preferences = new JsonStateProperty<UserPreferences>(userState, "preferences");
         var dialogs = new DialogSet()
             .Add(new MenuDialog(MenuEntries))
+            .Add(new WerkwijzeDialog(content, _localizer, today))
+            .Add(new AcuteDialog(content, _localizer))
             .Add(new AboutDialog())
             .Add(new LanguageDialog());
-        Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer);
+        Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer)
+            .AddCommandDialog(AcuteDialog.DialogId, AcuteDialog.Words);
+        foreach (var entry in MenuEntries.Where(e => e.DialogId != DialogRunner.LanguageDialogId))
+        {
+            Runner.AddStartWords(entry.DialogId, [.. entry.Synonyms, .. Languages.All.Select(l => _localizer.Get(l, entry.TitleKey))]);
+        }
     }
 
     public DialogRunner Runner { get; }

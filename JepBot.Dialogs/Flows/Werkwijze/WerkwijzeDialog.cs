@@ -1,0 +1,166 @@
+using JepBot.Dialogs.Cards;
+using JepBot.Dialogs.Content;
+using JepBot.Dialogs.Engine;
+using JepBot.Dialogs.Engine.Prompts;
+using JepBot.Dialogs.Localization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Dialogs.Flows.Werkwijze;
+
+/// <summary>
+/// The Werkwijze conversation, built from <c>werkwijze.json</c>. Each content step becomes two waterfall steps:
+/// "<c>id</c>" shows the card and asks, "<c>id&gt;</c>" takes the answer and routes to the step the content names.
+/// The code knows step kinds, not steps: a jurist changes questions, options, routes and texts in the content file.
+/// </summary>
+public sealed class WerkwijzeDialog : WaterfallDialog
+{
+    public const string DialogId = "werkwijze";
+    private const string RouteSuffix = ">";
+
+    private readonly WerkwijzeContent _content;
+    private readonly Localizer _localizer;
+    private readonly Func<DateOnly> _today;
+
+    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null)
+        : base(DialogId)
+    {
+        _content = content;
+        _localizer = localizer;
+        _today = today ?? AmsterdamToday;
+        HelpKey = "werkwijze.help";
+        foreach (var step in content.Steps)
+        {
+            AddStep(step.Id, (context, cancellationToken) => ShowAsync(step, context, cancellationToken));
+            if (step.Kind != StepKinds.Record)
+            {
+                AddStep(step.Id + RouteSuffix, (context, cancellationToken) => RouteAsync(step, context, cancellationToken));
+            }
+        }
+    }
+
+    private async Task<StepResult> ShowAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        var paragraphs = new ContentParagraphs(_content, _localizer, language).ForStep(step, ChosenOptions(context));
+        var title = step.Title.In(language);
+        switch (step.Kind)
+        {
+            case StepKinds.Choice or StepKinds.Info:
+                var spec = new PromptSpec { Kind = PromptKind.Choice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language) };
+                return context.Ask(spec);
+            case StepKinds.Multi:
+                return context.Ask(new PromptSpec { Kind = PromptKind.MultiChoice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), MinSelections = step.MinSelections });
+            case StepKinds.Text:
+                return context.Ask(new PromptSpec
+                {
+                    Kind = PromptKind.Text,
+                    Text = title,
+                    Paragraphs = paragraphs,
+                    Optional = true,
+                    Multiline = true,
+                    MaxLength = 2000,
+                    Transient = true,
+                    Placeholder = context.T("werkwijze.freeText.placeholder"),
+                });
+            default:
+                await SendRecordAsync(context, cancellationToken).ConfigureAwait(false);
+                return context.End();
+        }
+    }
+
+    private async Task<StepResult> RouteAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
+    {
+        string? next;
+        switch (step.Kind)
+        {
+            case StepKinds.Choice or StepKinds.Info:
+                var chosen = context.InputAs<string>();
+                next = step.Options.FirstOrDefault(o => o.Id == chosen)?.Next;
+                if (next is null)
+                {
+                    // The content changed under an open question (a deploy): ask the step as it is now.
+                    return context.GoTo(step.Id);
+                }
+
+                break;
+            case StepKinds.Text:
+                await ReflectOnFreeTextAsync(context, cancellationToken).ConfigureAwait(false);
+                next = step.Next;
+                break;
+            default:
+                next = step.Next;
+                break;
+        }
+
+        if (next == ContentStep.Exit)
+        {
+            await context.SendTextAsync(context.T("werkwijze.exit"), cancellationToken).ConfigureAwait(false);
+            return context.End();
+        }
+
+        return context.GoTo(next!);
+    }
+
+    /// <summary>Feedback on the professional's own words, which are then forgotten (the prompt is transient).</summary>
+    private async Task ReflectOnFreeTextAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var text = context.InputAs<string>()?.Trim();
+        if (string.IsNullOrEmpty(text) || text == "-")
+        {
+            return;
+        }
+
+        var words = _content.JudgementWords.GetValueOrDefault(context.Language) ?? [];
+        if (context.Language != Languages.Dutch)
+        {
+            // People often mix languages in Teams; Dutch judgement words count in every language.
+            words = [.. words, .. _content.JudgementWords.GetValueOrDefault(Languages.Dutch) ?? []];
+        }
+
+        var findings = FreeTextCheck.Check(text, words);
+        var feedback = new List<string>();
+        if (findings.IdentifierKinds.Count > 0)
+        {
+            var kinds = string.Join(", ", findings.IdentifierKinds.Select(k => context.T("werkwijze.identifier." + k)));
+            feedback.Add(context.T("werkwijze.freeText.identifiers", kinds));
+        }
+
+        feedback.Add(findings.JudgementWords.Count > 0
+            ? context.T("werkwijze.freeText.judgement", string.Join(", ", findings.JudgementWords.Select(w => $"'{w}'")))
+            : context.T("werkwijze.freeText.noJudgement"));
+        feedback.Add(context.T("werkwijze.freeText.notKept"));
+        await context.SendTextAsync(string.Join("\n\n", feedback), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendRecordAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var record = DecisionRecord.Build(_content, context.Language, _today(), context.VisitedSteps, context.Answers);
+        var card = DecisionRecordCard.Build(record.Title, record.Intro, record.Fields.Select(f => (f.Label, f.Value)), record.Footer);
+        await context.SendCardAsync(card, record.Title, cancellationToken).ConfigureAwait(false);
+
+        var plain = MessageFactory.Text(context.T("werkwijze.record.copy") + "\n\n" + record.ToPlainText());
+        plain.TextFormat = TextFormatTypes.Plain;
+        await context.SendAsync(plain, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The option chosen at each single-choice step so far (for the legal frame and consent rule).</summary>
+    private static Dictionary<string, string> ChosenOptions(StepContext context) =>
+        context.Answers.Where(a => a.Value.Type == JTokenType.String).ToDictionary(a => a.Key, a => a.Value.ToString(), StringComparer.Ordinal);
+
+    private static List<PromptChoice> Choices(ContentStep step, string language) =>
+        step.Options.Select(o => new PromptChoice(o.Id, o.Title.In(language))).ToList();
+
+    private static DateOnly AmsterdamToday()
+    {
+        try
+        {
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Amsterdam"));
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return DateOnly.FromDateTime(DateTime.UtcNow);
+        }
+    }
+}
