@@ -1,20 +1,18 @@
+using JepBot.Dialogs.Cards.Templating;
 using Newtonsoft.Json.Linq;
 
 namespace JepBot.Dialogs.Cards;
 
-/// <summary>The afwegingsverslag as a card: a heading, a short intro, the fields as facts, and a closing note.</summary>
+/// <summary>The afwegingsverslag as a card (template <c>decision-record</c>): heading, intro, the fields as facts, a closing note.</summary>
 public static class DecisionRecordCard
 {
-    public static JObject Build(string title, string intro, IEnumerable<(string Label, string Value)> fields, string footer)
-    {
-        var facts = new JArray(fields.Select(f => new JObject { ["title"] = f.Label, ["value"] = f.Value }));
-        var body = new List<JObject>
+    public static JObject Build(string title, string intro, IEnumerable<(string Label, string Value)> fields, string footer) =>
+        CardTemplates.Expand("decision-record", new
         {
-            AdaptiveCard.Heading(title),
-            AdaptiveCard.Paragraph(intro),
-            new() { ["type"] = "FactSet", ["facts"] = facts },
-            AdaptiveCard.Paragraph(footer, subtle: true),
-        };
-        return AdaptiveCard.Create(title, body);
-    }
+            fallbackText = title,
+            title,
+            intro,
+            facts = fields.Select(f => new { label = f.Label, value = f.Value }),
+            footer,
+        });
 }

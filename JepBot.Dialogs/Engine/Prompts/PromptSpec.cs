@@ -71,6 +71,9 @@ public sealed class PromptSpec
     /// <summary>Title of the button that sends a multi-choice, text or form prompt.</summary>
     public string SubmitTitle { get; set; } = "";
 
+    /// <summary>Extra buttons that run a command dialog from this card (e.g. "Juridische kaders").</summary>
+    public List<PromptCommandButton> CommandButtons { get; set; } = [];
+
     /// <summary>Filled in by the engine when this dialog can go back, so the card shows a "back" button.</summary>
     public string? BackTitle { get; set; }
 }
@@ -141,4 +144,12 @@ public sealed class FormField
 
     /// <summary>Why the last value was not accepted; shown under the field.</summary>
     public string? Error { get; set; }
+}
+
+/// <summary>A button on a question card that runs a command (see <c>DialogRunner.AddCommandDialog</c>).</summary>
+public sealed class PromptCommandButton
+{
+    public string Title { get; set; } = "";
+
+    public string Command { get; set; } = "";
 }

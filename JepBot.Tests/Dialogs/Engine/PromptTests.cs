@@ -95,7 +95,7 @@ public sealed class PromptTests
         Assert.Contains("van 1 tot en met 15", reply.AllText);
         Assert.Contains("Kies een van de opties", reply.AllText);
         Assert.Contains("maximaal 10 tekens", reply.AllText);
-        var inputs = reply.Card!.SelectTokens("$..body[?(@.id)]").ToDictionary(t => t["id"]!.ToString(), t => t["value"]?.ToString());
+        var inputs = reply.Card!.SelectTokens("$..[?(@.id)]").ToDictionary(t => t["id"]!.ToString(), t => t["value"]?.ToString());
         Assert.Equal("niet-goed", inputs["email"]);
         Assert.Equal("12345", inputs["phone"]);
         Assert.Equal("details", (await harness.ReadStackAsync()).Active!.Pending!.Step);
