@@ -4,6 +4,7 @@ using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Engine.State;
 using JepBot.Dialogs.Flows.About;
 using JepBot.Dialogs.Flows.Language;
+using JepBot.Dialogs.Flows.LegalFrames;
 using JepBot.Dialogs.Flows.Menu;
 using JepBot.Dialogs.Flows.Werkwijze;
 using JepBot.Dialogs.Localization;
@@ -21,13 +22,14 @@ public sealed class JepConversation
     private static readonly MenuEntry[] MenuEntries =
     [
         new("concern", "menu.werkwijze", WerkwijzeDialog.DialogId, "zorg", "zorgen", "ik maak me zorgen", "werkwijze", "concern", "worried", "im worried"),
+        new("legal", "menu.legal", LegalFramesDialog.DialogId, "juridisch", "regels", "beroepsgeheim", "legal", "rules"),
         new("about", "menu.about", AboutDialog.DialogId, "over", "about", "info"),
         new("language", "menu.language", DialogRunner.LanguageDialogId, "taal", "language"),
     ];
 
     private readonly Localizer _localizer;
 
-    public JepConversation(ConversationState conversationState, UserState userState, Localizer? localizer = null, WerkwijzeContent? content = null, Func<DateOnly>? today = null)
+    public JepConversation(ConversationState conversationState, UserState userState, Localizer? localizer = null, WerkwijzeContent? content = null, Func<DateOnly>? today = null, LegalFramesContent? legalFrames = null)
     {
         _localizer = localizer ?? Localizer.Default;
         content ??= WerkwijzeContentLoader.Default;
@@ -37,10 +39,12 @@ public sealed class JepConversation
             .Add(new MenuDialog(MenuEntries))
             .Add(new WerkwijzeDialog(content, _localizer, today))
             .Add(new AcuteDialog(content, _localizer))
+            .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
             .Add(new LanguageDialog());
         Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer)
-            .AddCommandDialog(AcuteDialog.DialogId, AcuteDialog.Words);
+            .AddCommandDialog(AcuteDialog.DialogId, AcuteDialog.Words)
+            .AddCommandDialog(LegalFramesDialog.DialogId, LegalFramesDialog.Words);
         foreach (var entry in MenuEntries.Where(e => e.DialogId != DialogRunner.LanguageDialogId))
         {
             Runner.AddStartWords(entry.DialogId, [.. entry.Synonyms, .. Languages.All.Select(l => _localizer.Get(l, entry.TitleKey))]);

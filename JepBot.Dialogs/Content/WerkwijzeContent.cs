@@ -163,6 +163,9 @@ public sealed class ContentStep : ISourced
 
     public int MinSelections { get; set; } = 1;
 
+    /// <summary>Shows a "Juridische kaders" button on this step's card (consent and sharing steps).</summary>
+    public bool LegalFramesButton { get; set; }
+
     public List<string> Sources { get; set; } = [];
 
     public string? Reviewed { get; set; }

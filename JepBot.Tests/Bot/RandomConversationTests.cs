@@ -61,6 +61,11 @@ public sealed class RandomConversationTests : IAsyncLifetime
                 Assert.True(replies.Count > 0, $"step {step} ({description}): no answer");
             }
 
+            foreach (var sent in _connector.Received.Skip(before))
+            {
+                Assert.True(MessageSize.Of(sent.Json) < MessageSize.Limit, $"step {step} ({description}): a reply of {MessageSize.Of(sent.Json)} bytes");
+            }
+
             foreach (var reply in replies)
             {
                 Assert.DoesNotContain("Exception", reply.AllText, StringComparison.Ordinal);
@@ -121,7 +126,7 @@ public sealed class RandomConversationTests : IAsyncLifetime
 
                 var button = buttons[random.Next(buttons.Count)];
                 var data = (JObject)(button["data"]?.DeepClone() ?? new JObject());
-                foreach (var input in card.SelectTokens("$..body[?(@.id)]").OfType<JObject>())
+                foreach (var input in card.SelectTokens("$..[?(@.id)]").OfType<JObject>())
                 {
                     data[(string)input["id"]!] = InputValue(random, input);
                 }

@@ -45,13 +45,16 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         var language = context.Language;
         var paragraphs = new ContentParagraphs(_content, _localizer, language).ForStep(step, ChosenOptions(context));
         var title = step.Title.In(language);
+        List<PromptCommandButton> commands = step.LegalFramesButton
+            ? [new PromptCommandButton { Title = context.T("legal.button"), Command = LegalFrames.LegalFramesDialog.DialogId }]
+            : [];
         switch (step.Kind)
         {
             case StepKinds.Choice or StepKinds.Info:
-                var spec = new PromptSpec { Kind = PromptKind.Choice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language) };
+                var spec = new PromptSpec { Kind = PromptKind.Choice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), CommandButtons = commands };
                 return context.Ask(spec);
             case StepKinds.Multi:
-                return context.Ask(new PromptSpec { Kind = PromptKind.MultiChoice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), MinSelections = step.MinSelections });
+                return context.Ask(new PromptSpec { Kind = PromptKind.MultiChoice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), MinSelections = step.MinSelections, CommandButtons = commands });
             case StepKinds.Text:
                 return context.Ask(new PromptSpec
                 {

@@ -278,6 +278,7 @@ public sealed class WerkwijzeFlowTests
                 await driver.StartAsync();
                 await driver.WalkAsync(path);
                 cards.AddRange(driver.Harness.History.Where(r => r.Card is not null).Select((r, i) => ($"{name} {locale} #{i}", r.Card!)));
+                Assert.All(driver.Harness.History, r => Assert.True(MessageSize.Of(r.Activity) < MessageSize.Limit, $"{name}: a message over 40 KB"));
             }
         }
 
