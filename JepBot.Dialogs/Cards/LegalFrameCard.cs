@@ -8,20 +8,17 @@ namespace JepBot.Dialogs.Cards;
 
 /// <summary>
 /// One legal frame or topic as a card (template <c>legal-frame</c>): summary, sections, contact points, the advice to
-/// check with a jurist when the content is uncertain, review date and disclaimer, and its sources as link buttons.
+/// check with a jurist when the content is uncertain, review date and disclaimer, and its sources: one line each that
+/// opens the source (Action.OpenUrl), so long titles wrap instead of being cut off on buttons.
 /// </summary>
 public static class LegalFrameCard
 {
-    /// <summary>Link buttons per card; more sources are listed as links in the text.</summary>
-    public const int MaxSourceButtons = 4;
-
     public static JObject Build(LegalFramesContent content, LegalItem item, Localizer localizer, string language)
     {
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
         var sources = item.Sources.Select(id => content.Sources[id]).ToList();
         var reviewed = DateOnly.ParseExact(item.Reviewed!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             .ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(language == Languages.English ? "en-GB" : "nl-NL"));
-        var more = sources.Skip(MaxSourceButtons).Select(s => $"[{s.Title.In(language)}]({s.Url})").ToList();
         var title = item.Title.In(language);
         return CardTemplates.Expand("legal-frame", new
         {
@@ -34,9 +31,7 @@ public static class LegalFrameCard
             uncertainAdvice = T("werkwijze.checkWithJurist"),
             reviewedAndDisclaimer = T("legal.reviewed", reviewed) + " " + content.Disclaimer.In(language),
             sourcesLabel = T("legal.sources"),
-            sources = sources.Take(MaxSourceButtons).Select(s => new { title = s.Title.In(language), url = s.Url }),
-            hasMoreSources = more.Count > 0,
-            moreSources = more.Count > 0 ? T("legal.moreSources", string.Join(" · ", more)) : "",
+            sources = sources.Select(s => new { title = s.Title.In(language), url = s.Url }),
         });
     }
 

@@ -6,13 +6,15 @@ using Newtonsoft.Json.Linq;
 namespace JepBot.Tests.Cards;
 
 /// <summary>
-/// Runs cards through Microsoft's JavaScript Adaptive Cards renderer (tools/cardcheck, npm "adaptivecards" in a
-/// jsdom document) and returns what it objected to per card. One Node process checks a whole batch.
+/// Runs cards through Microsoft's JavaScript Adaptive Cards renderer (tools/cardcheck, npm "adaptivecards" in headless
+/// Debian Chromium with the Microsoft Teams host config) and returns what it objected to per card: parse and
+/// validation events, a version other than 1.5, render failures, cut-off text. One browser checks a whole batch.
 /// Requires <c>npm ci --prefix tools/cardcheck</c> (the CI script runs it); without it the tests fail and say so.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CheckAsync(IEnumerable<(string Name, JObject Card)> cards)
+    /// <param name="pngDirectory">When given, a PNG of each rendered card is written there (name sanitised).</param>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CheckAsync(IEnumerable<(string Name, JObject Card)> cards, string? pngDirectory = null)
     {
         var tool = RepositoryPaths.Combine("tools", "cardcheck");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "adaptivecards")))
@@ -21,7 +23,8 @@ public static class AdaptiveCardRenderer
         }
 
         var input = new JArray(cards.Select(c => new JObject { ["name"] = c.Name, ["card"] = c.Card }));
-        var start = new ProcessStartInfo("node", [Path.Combine(tool, "check-cards.js")])
+        string[] arguments = pngDirectory is null ? [Path.Combine(tool, "check-cards.js")] : [Path.Combine(tool, "check-cards.js"), "--png-dir", pngDirectory];
+        var start = new ProcessStartInfo("node", arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

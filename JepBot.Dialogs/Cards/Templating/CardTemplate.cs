@@ -195,7 +195,7 @@ public sealed partial class CardTemplate
     {
         JTokenType.String => (string)value!,
         JTokenType.Boolean => (bool)value ? "true" : "false",
-        JTokenType.Null => "",
+        JTokenType.Null => throw new TemplateException("A null value cannot be part of a text (the official engine fails on it too)."),
         JTokenType.Object or JTokenType.Array => value.ToString(Newtonsoft.Json.Formatting.None),
         _ => Convert.ToString(((JValue)value).Value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };

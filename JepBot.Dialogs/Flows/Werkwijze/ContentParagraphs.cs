@@ -35,6 +35,7 @@ public sealed class ContentParagraphs(WerkwijzeContent content, Localizer locali
         }
 
         paragraphs.AddRange(Provenance(step));
+        paragraphs.Add(T("werkwijze.disclaimer"));
         return paragraphs;
     }
 

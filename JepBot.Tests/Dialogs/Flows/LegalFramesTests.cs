@@ -76,8 +76,8 @@ public sealed class LegalFramesTests
         Assert.Contains(item.Summary.In("nl"), card.AllText);
         Assert.Contains("Laatst gecontroleerd op 24 november 2026", card.AllText);
         Assert.Contains(Content.Disclaimer.In("nl"), card.AllText);
-        var urls = card.Card!.SelectTokens("$..actions[?(@.type == 'Action.OpenUrl')].url").Select(u => (string)u!).ToList();
-        Assert.Equal(item.Sources.Take(LegalFrameCard.MaxSourceButtons).Select(s => Content.Sources[s].Url), urls);
+        var urls = card.Card!.SelectTokens("$..selectAction.url").Select(u => (string)u!).ToList();
+        Assert.Equal(item.Sources.Select(s => Content.Sources[s].Url), urls);
         Assert.Equal(item.Uncertain, card.AllText.Contains("Controleer dit bij de jurist", StringComparison.Ordinal));
         Assert.Contains("Wil je nog iets bekijken?", replies[^1].AllText);
 

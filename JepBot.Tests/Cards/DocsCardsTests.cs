@@ -1,0 +1,66 @@
+using JepBot.Dialogs;
+using JepBot.Dialogs.Cards;
+using JepBot.Dialogs.Content;
+using JepBot.Dialogs.Localization;
+using JepBot.Tests.Dialogs.Flows;
+using JepBot.Tests.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Tests.Cards;
+
+/// <summary>
+/// The main cards a professional sees, captured from real conversations. They must render cleanly; with
+/// JEPBOT_WRITE_DOCS_CARDS=1 (tools/cardcheck/update-docs-cards.sh) they are also written to docs/cards/*.png.
+/// </summary>
+public sealed class DocsCardsTests
+{
+    [Fact]
+    public async Task The_main_cards_render_cleanly_and_can_be_written_to_docs_cards()
+    {
+        var cards = await MainCardsAsync();
+        Assert.True(cards.Count >= 8);
+
+        var directory = Environment.GetEnvironmentVariable("JEPBOT_WRITE_DOCS_CARDS") == "1" ? RepositoryPaths.Combine("docs", "cards") : null;
+        var results = await AdaptiveCardRenderer.CheckAsync(cards, directory);
+
+        var failures = results.Where(r => r.Value.Count > 0).Select(r => $"{r.Key}: {string.Join("; ", r.Value)}").ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        if (directory is not null)
+        {
+            Assert.All(cards, c => Assert.True(File.Exists(Path.Combine(directory, c.Name + ".png")), $"{c.Name}.png was not written"));
+        }
+    }
+
+    private static async Task<List<(string Name, JObject Card)>> MainCardsAsync()
+    {
+        var cards = new List<(string, JObject)>
+        {
+            ("welcome", WelcomeCard.Build(Localizer.Default, Languages.Dutch, WelcomeAudience.Personal)),
+            ("welcome-team", WelcomeCard.Build(Localizer.Default, Languages.Dutch, WelcomeAudience.Team)),
+        };
+
+        var driver = new WerkwijzeDriver();
+        await driver.SayAsync("hallo");
+        cards.Add(("menu", driver.Harness.LastCard!.Card!));
+        await driver.Harness.ClickAsync(driver.Harness.LastCard!.Buttons[0]);
+        cards.Add(("werkwijze-safety", driver.Harness.LastCard!.Card!));
+        await driver.WalkAsync(["safety=yes"]);
+        cards.Add(("werkwijze-acute", driver.Harness.LastCard!.Card!));
+        await driver.WalkAsync(["acute=continue"]);
+        cards.Add(("werkwijze-profession", driver.Harness.LastCard!.Card!));
+        await driver.WalkAsync(["profession=youthWorker", "age=16to17", "signals=ideology+onlineContent", "counterSignals=openToTalk", "ownWords=-", "scope=risk", "advice=colleague+ess"]);
+        await driver.WalkAsync(["adviceOutcome=concernRemains", "conversation=spoken", "riskFor=environment", "riskLevel=serious"]);
+        cards.Add(("werkwijze-consent", driver.Harness.LastCard!.Card!));
+        await driver.WalkAsync(["consent=given", "shareWithConsent=continue", "withWhom=municipality+police"]);
+        cards.Add(("werkwijze-agreements", driver.Harness.LastCard!.Card!));
+        var end = await driver.WalkAsync(["agreements=whoDoesWhat+feedback"]);
+        cards.Add(("werkwijze-record", end.First(r => r.Card?.SelectToken("body[?(@.type == 'FactSet')]") is not null).Card!));
+
+        var legal = LegalFramesValidator.Default;
+        cards.Add(("legal-frame-youthwork", LegalFrameCard.Build(legal, legal.Find("youthWork")!, Localizer.Default, Languages.Dutch)));
+        cards.Add(("legal-topic-where-to-go", LegalFrameCard.Build(legal, legal.Find("whereToGo")!, Localizer.Default, Languages.Dutch)));
+        return cards;
+    }
+}
