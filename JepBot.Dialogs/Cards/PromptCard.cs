@@ -13,14 +13,19 @@ namespace JepBot.Dialogs.Cards;
 public static class PromptCard
 {
     /// <summary>
-    /// Most actions a card may have: the Adaptive Cards host config of Teams (and the reference renderer) allows 5.
+    /// Most actions a card may have: the Microsoft Teams host config allows 6 (checked by the renderer test).
     /// Choices become buttons only when they fit together with the "back" button; otherwise a list and "Verder".
     /// </summary>
-    public const int MaxActions = 5;
+    public const int MaxActions = 6;
 
     public static JObject Build(PromptSpec spec, string instanceId, string? problem)
     {
         var ticket = Ticket(instanceId, spec.Step);
+        if (spec.ButtonData is not null)
+        {
+            ticket.Merge(spec.ButtonData);
+        }
+
         var buttons = new List<object>();
         var input = "none";
         var inputId = "";
@@ -47,7 +52,7 @@ public static class PromptCard
         if (spec.BackTitle is not null)
         {
             // "Back" must work while required inputs are still empty: it neither validates nor sends them.
-            var back = (JObject)ticket.DeepClone();
+            var back = Ticket(instanceId, spec.Step);
             ((JObject)back[TurnInput.TicketProperty]!)["c"] = "back";
             buttons.Add(Button(spec.BackTitle, back, "default", false));
         }

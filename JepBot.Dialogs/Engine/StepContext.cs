@@ -37,6 +37,25 @@ public sealed class StepContext
 
     public IReadOnlyDictionary<string, JToken> Answers => _instance.Answers;
 
+    /// <summary>The input the given step got the last time it ran in this dialog, or null.</summary>
+    public JToken? InputOf(string step)
+    {
+        var visit = _instance.History.LastOrDefault(v => v.Step == step);
+        return visit?.Input is { Type: not JTokenType.Null } input ? input : null;
+    }
+
+    /// <summary>Conversation-wide notes between dialogs (see <see cref="State.DialogStackState.Notes"/>).</summary>
+    public IDictionary<string, string> Notes => _turn.State.Notes;
+
+    /// <summary>The id of this dialog run: stable across its turns, new for every run.</summary>
+    public string RunId => _instance.Id;
+
+    /// <summary>The incoming activity (who is asking, where), for dialogs that hand something off.</summary>
+    public IActivity Activity => _turn.Context.Activity;
+
+    /// <summary>The raw card data of a submit (untrusted), or null for typed text.</summary>
+    public JObject? CardValue => _turn.Context.Activity.Value as JObject;
+
     /// <summary>The steps of this dialog run so far, oldest first (after "back", only those still on the path).</summary>
     public IEnumerable<string> VisitedSteps => _instance.History.Select(v => v.Step);
 

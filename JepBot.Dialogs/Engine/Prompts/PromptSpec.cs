@@ -71,6 +71,9 @@ public sealed class PromptSpec
     /// <summary>Title of the button that sends a multi-choice, text or form prompt.</summary>
     public string SubmitTitle { get; set; } = "";
 
+    /// <summary>Extra data on every answer button of this card (e.g. an idempotency key for "Versturen").</summary>
+    public Newtonsoft.Json.Linq.JObject? ButtonData { get; set; }
+
     /// <summary>Extra buttons that run a command dialog from this card (e.g. "Juridische kaders").</summary>
     public List<PromptCommandButton> CommandButtons { get; set; } = [];
 

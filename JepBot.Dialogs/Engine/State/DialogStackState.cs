@@ -19,6 +19,12 @@ public sealed class DialogStackState
     /// <summary>True once the welcome card went to this conversation, so installs and member events never repeat it.</summary>
     public bool Welcomed { get; set; }
 
+    /// <summary>
+    /// Small texts one dialog leaves for another in this conversation (e.g. the last decision record, which the
+    /// advisor request can attach). Never personal data: only what a dialog built from content and option titles.
+    /// </summary>
+    public Dictionary<string, string> Notes { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Derived, never stored (see <see cref="DialogInstance.CurrentVisit"/>).</summary>
     [JsonIgnore]
     public DialogInstance? Active => Stack.Count == 0 ? null : Stack[^1];
