@@ -1,0 +1,41 @@
+namespace JepBot.Dialogs.Handoff;
+
+/// <summary>
+/// Durable storage for requests and the advisors' channel. Implementations: SQLite (the embedded default); a later
+/// store runs the same contract tests (JepBot.Tests/Contracts/HandoffStoreContractTests).
+/// </summary>
+public interface IHandoffStore
+{
+    /// <summary>
+    /// Stores a new request and assigns its reference, or, when a request with the same idempotency key exists,
+    /// returns that one unchanged (<c>Created</c> false). Atomic: two calls with one key create one request.
+    /// </summary>
+    Task<(HandoffRequest Request, bool Created)> AddAsync(HandoffRequest request, CancellationToken cancellationToken);
+
+    Task<HandoffRequest?> GetAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>Saves changes if nobody else saved since this copy was read; otherwise throws <see cref="HandoffConflictException"/>.</summary>
+    Task<HandoffRequest> UpdateAsync(HandoffRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Undelivered requests whose next attempt is due, oldest first.</summary>
+    Task<IReadOnlyList<HandoffRequest>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Requests nobody has claimed yet, and requests not yet delivered.</summary>
+    Task<IReadOnlyList<HandoffRequest>> OpenAsync(CancellationToken cancellationToken);
+
+    Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken);
+
+    Task<AdvisorChannel?> GetAdvisorChannelAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Someone else changed the request since it was read (e.g. two advisors claimed it at once).</summary>
+public sealed class HandoffConflictException(string reference) : Exception($"Request {reference} was changed by someone else.")
+{
+    public string Reference { get; } = reference;
+}
+
+/// <summary>Tells the delivery service that a new request is waiting, so it does not wait for its next round.</summary>
+public interface IDeliveryTrigger
+{
+    void RequestWaiting();
+}

@@ -1,0 +1,107 @@
+using JepBot.Dialogs.Handoff;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Tests.Contracts;
+
+/// <summary>What every request store must do: readable references, idempotent adds, optimistic concurrency, the outbox queries, survive reopening.</summary>
+public abstract class HandoffStoreContractTests
+{
+    protected abstract IHandoffStore Create();
+
+    protected abstract IHandoffStore Reopen();
+
+    private static HandoffRequest NewRequest(string key, RequestKind kind = RequestKind.Werkatelier) => new()
+    {
+        Kind = kind,
+        IdempotencyKey = key,
+        CreatedUtc = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero),
+        Fields = new JObject { ["municipality"] = "Zaanstad" },
+        Delivery = new DeliveryState { NextAttemptUtc = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero) },
+    };
+
+    [Fact]
+    public async Task References_are_numbered_per_kind_and_year()
+    {
+        var store = Create();
+
+        var first = (await store.AddAsync(NewRequest("a"), CancellationToken.None)).Request;
+        var second = (await store.AddAsync(NewRequest("b"), CancellationToken.None)).Request;
+        var advisor = (await store.AddAsync(NewRequest("c", RequestKind.Advisor), CancellationToken.None)).Request;
+
+        Assert.Equal(["WA-2026-0001", "WA-2026-0002", "AV-2026-0001"], new[] { first.Reference, second.Reference, advisor.Reference });
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_first_request_even_when_added_concurrently()
+    {
+        var store = Create();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.AddAsync(NewRequest("same"), CancellationToken.None))));
+
+        Assert.Single(results, r => r.Created);
+        Assert.Single(results.Select(r => r.Request.Reference).Distinct());
+        Assert.Single(await store.OpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_update_with_a_stale_etag_fails_and_exactly_one_concurrent_claim_wins_per_round()
+    {
+        var store = Create();
+        var reference = (await store.AddAsync(NewRequest("k"), CancellationToken.None)).Request.Reference;
+
+        for (var round = 0; round < 10; round++)
+        {
+            var copies = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.GetAsync(reference, CancellationToken.None)));
+            var outcomes = await Task.WhenAll(copies.Select((copy, advisor) => Task.Run(async () =>
+            {
+                copy!.Status = RequestStatus.Claimed;
+                copy.ClaimedBy = $"adviseur {advisor}";
+                try
+                {
+                    await store.UpdateAsync(copy, CancellationToken.None);
+                    return advisor;
+                }
+                catch (HandoffConflictException)
+                {
+                    return -1;
+                }
+            })));
+
+            var winner = Assert.Single(outcomes, o => o >= 0);
+            Assert.Equal($"adviseur {winner}", (await store.GetAsync(reference, CancellationToken.None))!.ClaimedBy);
+        }
+    }
+
+    [Fact]
+    public async Task Due_deliveries_are_the_undelivered_ones_whose_time_has_come()
+    {
+        var store = Create();
+        var now = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var due = (await store.AddAsync(NewRequest("due"), CancellationToken.None)).Request;
+        var later = (await store.AddAsync(NewRequest("later"), CancellationToken.None)).Request;
+        later.Delivery.NextAttemptUtc = now.AddMinutes(5);
+        await store.UpdateAsync(later, CancellationToken.None);
+        var done = (await store.AddAsync(NewRequest("done"), CancellationToken.None)).Request;
+        done.Delivery.Delivered = true;
+        done.Status = RequestStatus.Claimed;
+        await store.UpdateAsync(done, CancellationToken.None);
+
+        var result = await store.DueForDeliveryAsync(now, 10, CancellationToken.None);
+
+        Assert.Equal([due.Reference], result.Select(r => r.Reference));
+        Assert.Equal([due.Reference, later.Reference], (await store.OpenAsync(CancellationToken.None)).Select(r => r.Reference));
+    }
+
+    [Fact]
+    public async Task Requests_and_the_channel_survive_reopening()
+    {
+        var store = Create();
+        var request = (await store.AddAsync(NewRequest("durable"), CancellationToken.None)).Request;
+        await store.SetAdvisorChannelAsync(new AdvisorChannel { ChannelId = "19:advisors@thread.tacv2", Reference = new Microsoft.Bot.Schema.ConversationReference { ServiceUrl = "https://smba.example/" } }, CancellationToken.None);
+
+        var reopened = Reopen();
+
+        Assert.Equal("Zaanstad", (string?)(await reopened.GetAsync(request.Reference, CancellationToken.None))!.Fields["municipality"]);
+        Assert.Equal("19:advisors@thread.tacv2", (await reopened.GetAdvisorChannelAsync(CancellationToken.None))!.ChannelId);
+    }
+}
