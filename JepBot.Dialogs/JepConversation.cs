@@ -2,11 +2,15 @@ using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Content;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Engine.State;
+using JepBot.Dialogs.Flows;
 using JepBot.Dialogs.Flows.About;
+using JepBot.Dialogs.Flows.Advisor;
 using JepBot.Dialogs.Flows.Language;
 using JepBot.Dialogs.Flows.LegalFrames;
 using JepBot.Dialogs.Flows.Menu;
+using JepBot.Dialogs.Flows.Werkatelier;
 using JepBot.Dialogs.Flows.Werkwijze;
+using JepBot.Dialogs.Handoff;
 using JepBot.Dialogs.Localization;
 using Microsoft.Bot.Builder;
 
@@ -19,29 +23,57 @@ namespace JepBot.Dialogs;
 public sealed class JepConversation
 {
     /// <summary>The built features, in menu order. A feature appears here only once its dialog exists.</summary>
-    private static readonly MenuEntry[] MenuEntries =
+    private static readonly MenuEntry[] CoreEntries =
     [
         new("concern", "menu.werkwijze", WerkwijzeDialog.DialogId, "zorg", "zorgen", "ik maak me zorgen", "werkwijze", "concern", "worried", "im worried"),
         new("legal", "menu.legal", LegalFramesDialog.DialogId, "juridisch", "regels", "beroepsgeheim", "legal", "rules"),
+    ];
+
+    /// <summary>Handoffs: offered only when the host provides a store and an outbox for them.</summary>
+    private static readonly MenuEntry[] HandoffEntries =
+    [
+        new("advisor", "menu.advisor", AdvisorContactDialog.DialogId, "adviseur", "advies", "advisor", "contact"),
+        new("werkatelier", "menu.werkatelier", WerkatelierDialog.DialogId, "werkatelier", "workshop", "training"),
+    ];
+
+    private static readonly MenuEntry[] TailEntries =
+    [
         new("about", "menu.about", AboutDialog.DialogId, "over", "about", "info"),
         new("language", "menu.language", DialogRunner.LanguageDialogId, "taal", "language"),
     ];
 
     private readonly Localizer _localizer;
 
-    public JepConversation(ConversationState conversationState, UserState userState, Localizer? localizer = null, WerkwijzeContent? content = null, Func<DateOnly>? today = null, LegalFramesContent? legalFrames = null)
+    public JepConversation(
+        ConversationState conversationState,
+        UserState userState,
+        Localizer? localizer = null,
+        WerkwijzeContent? content = null,
+        Func<DateOnly>? today = null,
+        LegalFramesContent? legalFrames = null,
+        IHandoffStore? handoffStore = null,
+        IDeliveryTrigger? deliveryTrigger = null)
     {
         _localizer = localizer ?? Localizer.Default;
         content ??= WerkwijzeContentLoader.Default;
         StackAccessor = new JsonStateProperty<DialogStackState>(conversationState, "dialogStack");
         var preferences = new JsonStateProperty<UserPreferences>(userState, "preferences");
+        var withHandoff = handoffStore is not null && deliveryTrigger is not null;
+        MenuEntries = [.. CoreEntries, .. withHandoff ? HandoffEntries : [], .. TailEntries];
         var dialogs = new DialogSet()
             .Add(new MenuDialog(MenuEntries))
-            .Add(new WerkwijzeDialog(content, _localizer, today))
+            .Add(new WerkwijzeDialog(content, _localizer, today, withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null))
             .Add(new AcuteDialog(content, _localizer))
             .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
             .Add(new LanguageDialog());
+        if (withHandoff)
+        {
+            var submission = new HandoffSubmission(handoffStore!, deliveryTrigger!);
+            dialogs.Add(new WerkatelierDialog(HandoffContent.Default, submission, _localizer))
+                .Add(new AdvisorContactDialog(HandoffContent.Default, submission, content, _localizer));
+        }
+
         Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer)
             .AddCommandDialog(AcuteDialog.DialogId, AcuteDialog.Words)
             .AddCommandDialog(LegalFramesDialog.DialogId, LegalFramesDialog.Words);
@@ -50,6 +82,9 @@ public sealed class JepConversation
             Runner.AddStartWords(entry.DialogId, [.. entry.Synonyms, .. Languages.All.Select(l => _localizer.Get(l, entry.TitleKey))]);
         }
     }
+
+    /// <summary>The menu as offered in this host.</summary>
+    private MenuEntry[] MenuEntries { get; }
 
     public DialogRunner Runner { get; }
 

@@ -113,7 +113,12 @@ public sealed class PromptRecognizer(Localizer localizer, string language)
             var raw = input.ValueString(field.Id, MaxRawLength);
             field.Value = raw is { Length: <= 2_000 } ? raw : null;
             field.Error = null;
-            if (raw is null && token is not null && token.Type != JTokenType.Null)
+            if (token is JContainer)
+            {
+                // A list or object where one value belongs: crafted or broken submit data, answered like a wrong value.
+                field.Error = WrongValue(field);
+            }
+            else if (raw is null && token is not null && token.Type != JTokenType.Null)
             {
                 field.Error = T("validation.tooLong", field.MaxLength);
             }
@@ -138,6 +143,13 @@ public sealed class PromptRecognizer(Localizer localizer, string language)
 
         return anyError ? PromptRecognition.Reject(T("prompt.form.invalid"), retry) : PromptRecognition.Accept(answer);
     }
+
+    private string WrongValue(FormField field) => field.Kind switch
+    {
+        FormFieldKind.Number => T("validation.number"),
+        FormFieldKind.Text => T("validation.text"),
+        _ => T("validation.choice"),
+    };
 
     private (bool Ok, JToken? Value, string? Problem) CheckField(FormField field, string raw)
     {

@@ -22,21 +22,23 @@ public sealed class WerkwijzeDialog : WaterfallDialog
     private readonly WerkwijzeContent _content;
     private readonly Localizer _localizer;
     private readonly Func<DateOnly> _today;
+    private readonly WerkwijzeFollowUp? _followUp;
 
-    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null)
+    /// <param name="followUp">What to offer after the record (advisor, werkatelier); null where there are no hand-offs.</param>
+    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null, WerkwijzeFollowUp? followUp = null)
         : base(DialogId)
     {
         _content = content;
         _localizer = localizer;
         _today = today ?? AmsterdamToday;
+        _followUp = followUp;
         HelpKey = "werkwijze.help";
         foreach (var step in content.Steps)
         {
             AddStep(step.Id, (context, cancellationToken) => ShowAsync(step, context, cancellationToken));
-            if (step.Kind != StepKinds.Record)
-            {
-                AddStep(step.Id + RouteSuffix, (context, cancellationToken) => RouteAsync(step, context, cancellationToken));
-            }
+            AddStep(step.Id + RouteSuffix, (context, cancellationToken) => step.Kind == StepKinds.Record
+                ? Task.FromResult(FollowUp(context))
+                : RouteAsync(step, context, cancellationToken));
         }
     }
 
@@ -69,9 +71,29 @@ public sealed class WerkwijzeDialog : WaterfallDialog
                 });
             default:
                 await SendRecordAsync(context, cancellationToken).ConfigureAwait(false);
-                return context.End();
+                return _followUp is null ? context.End() : context.Ask(FollowUpPrompt(context, _followUp));
         }
     }
+
+    /// <summary>After the record: a JEP advisor to think along, and for municipal staff a werkatelier request.</summary>
+    private static PromptSpec FollowUpPrompt(StepContext context, WerkwijzeFollowUp followUp)
+    {
+        var choices = new List<PromptChoice> { new(WerkwijzeFollowUp.Advisor, context.T("werkwijze.followUp.advisor"), "adviseur") };
+        if (context.Answers.TryGetValue("profession", out var profession) && followUp.WerkatelierProfessions.Contains(profession.ToString()))
+        {
+            choices.Add(new(WerkwijzeFollowUp.Werkatelier, context.T("werkwijze.followUp.werkatelier"), "werkatelier"));
+        }
+
+        choices.Add(new("done", context.T("werkwijze.followUp.done"), "klaar", "menu", "nee"));
+        return new PromptSpec { Kind = PromptKind.Choice, Text = context.T("werkwijze.followUp"), Choices = choices };
+    }
+
+    private static StepResult FollowUp(StepContext context) => context.InputAs<string>() switch
+    {
+        WerkwijzeFollowUp.Advisor => context.Replace(WerkwijzeFollowUp.Advisor),
+        WerkwijzeFollowUp.Werkatelier => context.Replace(WerkwijzeFollowUp.Werkatelier),
+        _ => context.End(),
+    };
 
     private async Task<StepResult> RouteAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
     {
@@ -126,7 +148,7 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         var feedback = new List<string>();
         if (findings.IdentifierKinds.Count > 0)
         {
-            var kinds = string.Join(", ", findings.IdentifierKinds.Select(k => context.T("werkwijze.identifier." + k)));
+            var kinds = string.Join(", ", findings.IdentifierKinds.Select(k => context.T("privacy.kind." + k)));
             feedback.Add(context.T("werkwijze.freeText.identifiers", kinds));
         }
 
@@ -142,6 +164,9 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         var record = DecisionRecord.Build(_content, context.Language, _today(), context.VisitedSteps, context.Answers);
         var card = DecisionRecordCard.Build(record.Title, record.Intro, record.Fields.Select(f => (f.Label, f.Value)), record.Footer);
         await context.SendCardAsync(card, record.Title, cancellationToken).ConfigureAwait(false);
+
+        // Kept for this conversation so an advisor request can attach it (only option titles and content texts).
+        context.Notes[Advisor.AdvisorContactDialog.DecisionRecordNote] = record.ToPlainText();
 
         var plain = MessageFactory.Text(context.T("werkwijze.record.copy") + "\n\n" + record.ToPlainText());
         plain.TextFormat = TextFormatTypes.Plain;
