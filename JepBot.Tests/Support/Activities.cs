@@ -27,6 +27,37 @@ public static class Activities
         return activity;
     }
 
+    /// <summary>A message in a team channel, as Teams sends it (conversation id with ";messageid=", channelData with team and channel).</summary>
+    public static JObject ChannelMessage(string serviceUrl, string channelId, string? text, JObject? value = null, string userId = "29:advisor-1", string userName = "Noor Adviseur", string thread = "1")
+    {
+        var activity = Base("message", serviceUrl, $"{channelId};messageid={thread}", "channel", "nl-NL", userId);
+        if (value is not null)
+        {
+            // A card submit answers the card: Teams sets replyToId to the card's activity id (the thread's first message).
+            activity["replyToId"] = thread;
+        }
+
+        activity["from"]!["name"] = userName;
+        activity["channelData"] = new JObject
+        {
+            ["tenant"] = new JObject { ["id"] = "tenant-1" },
+            ["team"] = new JObject { ["id"] = "19:team@thread.tacv2" },
+            ["channel"] = new JObject { ["id"] = channelId },
+        };
+        activity["text"] = text is null ? null : "<at>JepBot</at> " + text;
+        if (text is not null)
+        {
+            activity["entities"] = new JArray(new JObject { ["type"] = "mention", ["text"] = "<at>JepBot</at>", ["mentioned"] = new JObject { ["id"] = BotId, ["name"] = "JepBot" } });
+        }
+
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
+
+        return activity;
+    }
+
     public static JObject InstallationAdd(string serviceUrl, string conversationId, string conversationType = "personal")
     {
         var activity = Base("installationUpdate", serviceUrl, conversationId, conversationType, "nl-NL", "29:user-1");

@@ -35,7 +35,8 @@ public sealed class RecordingConnector : IAsyncDisposable
         var connector = new RecordingConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) => connector.RecordAsync(http, conversationId, replyToId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => connector.RecordAsync(http, conversationId, null));
-        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, conversationId, activityId));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, conversationId, activityId, isUpdate: true));
+        app.MapPost("/v3/conversations", (Delegate)((HttpContext http) => connector.CreateConversationAsync(http)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -71,23 +72,89 @@ public sealed class RecordingConnector : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private int _failuresLeft;
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private int _threads;
 
     /// <summary>Answers the next <paramref name="count"/> sends with 500, as a connector outage would.</summary>
-    public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
+    public void FailNext(int count) => FailNext(count, StatusCodes.Status500InternalServerError);
 
-    private async Task<IResult> RecordAsync(HttpContext http, string conversationId, string? replyToId)
+    /// <summary>Answers the next sends with this status (and Retry-After header), e.g. 429 then 500.</summary>
+    public void FailNext(int count, int status, string? retryAfter = null)
     {
-        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        for (var i = 0; i < count; i++)
         {
-            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            _failures.Enqueue((status, retryAfter));
+        }
+    }
+
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _threadFailures = new();
+
+    /// <summary>Answers the next new channel threads (not chat replies) with this status and Retry-After.</summary>
+    public void FailNextThreads(int count, int status, string? retryAfter = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _threadFailures.Enqueue((status, retryAfter));
+        }
+    }
+
+    private int _threadAttempts;
+
+    /// <summary>Every attempt to start a channel thread, failed ones included.</summary>
+    public int ThreadAttempts => Volatile.Read(ref _threadAttempts);
+
+    /// <summary>Threads started in channels (new conversations), in order.</summary>
+    public IReadOnlyList<RecordedActivity> Threads => [.. _received.Where(r => r.IsNewThread)];
+
+    /// <summary>Card updates (PUT), in order.</summary>
+    public IReadOnlyList<RecordedActivity> Updates => [.. _received.Where(r => r.IsUpdate)];
+
+    private IResult? InjectedFailure(HttpContext http, bool thread = false)
+    {
+        if (!(thread ? _threadFailures : _failures).TryDequeue(out var failure))
+        {
+            return null;
+        }
+
+        if (failure.RetryAfter is not null)
+        {
+            http.Response.Headers.RetryAfter = failure.RetryAfter;
+        }
+
+        return Results.StatusCode(failure.Status);
+    }
+
+    private async Task<IResult> RecordAsync(HttpContext http, string conversationId, string? replyToId, bool isUpdate = false)
+    {
+        if (InjectedFailure(http) is { } failure)
+        {
+            return failure;
         }
 
         using var reader = new StreamReader(http.Request.Body);
         var json = JObject.Parse(await reader.ReadToEndAsync());
-        _received.Enqueue(new RecordedActivity(conversationId, replyToId, json));
+        _received.Enqueue(new RecordedActivity(conversationId, replyToId, json) { IsUpdate = isUpdate });
         _arrived.Release();
-        return Results.Ok(new { id = "reply-" + Guid.NewGuid().ToString("N")[..8] });
+        return Results.Ok(new { id = isUpdate ? replyToId : "reply-" + Guid.NewGuid().ToString("N")[..8] });
+    }
+
+    /// <summary>POST /v3/conversations: a new thread in a channel (TeamsInfo.SendMessageToTeamsChannelAsync).</summary>
+    private async Task<IResult> CreateConversationAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _threadAttempts);
+        if (InjectedFailure(http, thread: true) is { } failure)
+        {
+            return failure;
+        }
+
+        using var reader = new StreamReader(http.Request.Body);
+        var parameters = JObject.Parse(await reader.ReadToEndAsync());
+        var channel = (string?)parameters["channelData"]?["channel"]?["id"] ?? "unknown";
+        var activityId = "thread-" + Interlocked.Increment(ref _threads);
+        var conversationId = $"{channel};messageid={activityId}";
+        _received.Enqueue(new RecordedActivity(conversationId, null, (JObject?)parameters["activity"] ?? []) { IsNewThread = true, Parameters = parameters, ActivityId = activityId });
+        _arrived.Release();
+        return Results.Created((string?)null, new { id = conversationId, activityId });
     }
 }
 
@@ -95,4 +162,14 @@ public sealed class RecordingConnector : IAsyncDisposable
 public sealed record RecordedActivity(string ConversationId, string? ReplyToId, JObject Json)
 {
     public BotReply Reply => new(Json.ToObject<Microsoft.Bot.Schema.Activity>()!);
+
+    public bool IsNewThread { get; init; }
+
+    public bool IsUpdate { get; init; }
+
+    /// <summary>New threads: the conversation parameters (channelData with the channel id).</summary>
+    public JObject? Parameters { get; init; }
+
+    /// <summary>New threads: the id the card got, which later updates use.</summary>
+    public string? ActivityId { get; init; }
 }

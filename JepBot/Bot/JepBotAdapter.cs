@@ -60,6 +60,12 @@ public sealed class JepBotAdapter : CloudAdapter
             Environment.NewLine,
             exception.StackTrace);
 
+        if (turnContext.Activity.Type == ActivityTypes.Event && turnContext.Activity.Name == ActivityEventNames.ContinueConversation)
+        {
+            // A proactive send, not a user's turn: there is nobody to apologise to and no dialog to reset.
+            return;
+        }
+
         try
         {
             var language = Languages.FromLocale(turnContext.Activity.Locale);

@@ -1,5 +1,6 @@
 using JepBot.Dialogs;
 using JepBot.Dialogs.Cards;
+using JepBot.Handoff;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -10,7 +11,7 @@ namespace JepBot.Bot;
 /// The Teams activity handler: welcomes on install and when added to a team, and hands every message and card
 /// click to the conversation. State is saved once, after the turn succeeded; a failed turn saves nothing.
 /// </summary>
-public sealed class JepTeamsBot(JepConversation conversation, ConversationState conversationState, UserState userState) : TeamsActivityHandler
+public sealed class JepTeamsBot(JepConversation conversation, ConversationState conversationState, UserState userState, AdvisorDesk desk) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -19,7 +20,7 @@ public sealed class JepTeamsBot(JepConversation conversation, ConversationState 
         await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         // In channels and group chats the text starts with "<at>JepBot</at>"; only what follows is meant for us.
         if (Audience(turnContext.Activity) == WelcomeAudience.Team)
@@ -27,7 +28,13 @@ public sealed class JepTeamsBot(JepConversation conversation, ConversationState 
             RecipientMention.Strip(turnContext.Activity);
         }
 
-        return conversation.OnMessageAsync(turnContext, cancellationToken);
+        // The advisors' channel commands and ticket buttons; everything else is the conversation.
+        if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await conversation.OnMessageAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>

@@ -1,5 +1,8 @@
 using JepBot.Bot;
 using JepBot.Dialogs;
+using JepBot.Dialogs.Handoff;
+using JepBot.Dialogs.Localization;
+using JepBot.Handoff;
 using JepBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -32,7 +35,27 @@ public static class JepBotServiceCollectionExtensions
 
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
-        services.AddSingleton(sp => new JepConversation(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
+        // Handoffs: requests in the same SQLite file, an outbox that delivers them to the advisors' channel.
+        services.Configure<HandoffOptions>(configuration.GetSection(HandoffOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IHandoffStore>(sp =>
+        {
+            var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
+            return new SqliteHandoffStore(Path.GetFullPath(path, environment.ContentRootPath));
+        });
+        services.AddSingleton<DeliveryTrigger>();
+        services.AddSingleton<IDeliveryTrigger>(sp => sp.GetRequiredService<DeliveryTrigger>());
+        services.AddSingleton(sp => Localizer.Default);
+        services.AddSingleton<AdvisorMessenger>();
+        services.AddSingleton<AdvisorDesk>();
+        services.AddSingleton<HandoffDeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
+
+        services.AddSingleton(sp => new JepConversation(
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<UserState>(),
+            handoffStore: sp.GetRequiredService<IHandoffStore>(),
+            deliveryTrigger: sp.GetRequiredService<IDeliveryTrigger>()));
         services.AddSingleton<ConversationTurnGate>();
 
         // Built explicitly: CloudAdapter has several constructors and DI cannot choose between them.

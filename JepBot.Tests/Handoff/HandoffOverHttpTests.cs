@@ -1,0 +1,485 @@
+using System.Net;
+using JepBot.Dialogs.Handoff;
+using JepBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace JepBot.Tests.Handoff;
+
+/// <summary>
+/// Werkatelier and advisor requests through the real host: the professional's chat, the advisors' channel and the
+/// outbox, all asserted on what the recording connector received.
+/// </summary>
+public sealed class HandoffOverHttpTests : IAsyncLifetime
+{
+    private const string Code = "geheim-code-42";
+    private const string AdvisorChannel = "19:advisors@thread.tacv2";
+    private const string Chat = "a:professional-chat";
+    private static readonly string Year = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private RecordingConnector _connector = null!;
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await RecordingConnector.StartAsync();
+        _host = NewHost(BotHost.NewDatabasePath());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private static BotHost NewHost(string path) => new(path, new Dictionary<string, string?>
+    {
+        ["Handoff:RegistrationCode"] = Code,
+        ["Handoff:PollSeconds"] = "0.2",
+        ["Handoff:FirstRetrySeconds"] = "0.2",
+        ["Handoff:MaxRetrySeconds"] = "2",
+    });
+
+    private IHandoffStore Store => _host.Services.GetRequiredService<IHandoffStore>();
+
+    [Fact]
+    public async Task A_wrong_registration_code_changes_nothing_and_is_never_logged()
+    {
+        var reply = await ChannelAsync("registreer adviseurskanaal fout-geraden-123");
+
+        Assert.Contains("Die code klopt niet", reply.Single().Text);
+        Assert.Null(await Store.GetAdvisorChannelAsync(CancellationToken.None));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("fout-geraden-123", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("wrong code", StringComparison.Ordinal));
+
+        await ChannelAsync("registreer adviseurskanaal " + Code);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(Code, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Werkatelier_request_from_chat_to_channel_claimed_and_resolved_with_the_requester_told()
+    {
+        await RegisterAsync();
+        var reference = await RequestWerkatelierAsync(participants: "12");
+
+        Assert.Equal($"WA-{Year}-0001", reference);
+        var thread = await WaitForThreadAsync(1);
+        Assert.Equal(AdvisorChannel, (string?)thread.Parameters!["channelData"]!["channel"]!["id"]);
+        Assert.Contains(reference, thread.Reply.AllText);
+        Assert.Contains("Zaanstad", thread.Reply.AllText);
+        Assert.Equal(["Oppakken", "Chat in Teams"], thread.Reply.Buttons);
+
+        var claim = await ChannelAsync(null, ButtonData(thread.Reply, "Oppakken"), thread: thread.ActivityId!);
+        var update = _connector.Updates.Last();
+        Assert.Equal(thread.ActivityId, update.ReplyToId);
+        Assert.Contains("Opgepakt door Noor Adviseur", update.Reply.AllText);
+        Assert.Contains(_connector.Received, r => r.ConversationId == Chat && (r.Reply.Text ?? "").Contains($"Noor Adviseur heeft je aanvraag {reference} opgepakt", StringComparison.Ordinal));
+        Assert.Empty(claim);
+
+        await ChannelAsync(null, ButtonData(update.Reply, "Afronden"), thread: thread.ActivityId!);
+        Assert.Contains("Afgerond door Noor Adviseur", _connector.Updates.Last().Reply.AllText);
+        Assert.Contains(_connector.Received, r => r.ConversationId == Chat && (r.Reply.Text ?? "").Contains($"{reference} is afgerond", StringComparison.Ordinal));
+        Assert.Equal(RequestStatus.Resolved, (await Store.GetAsync(reference, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Two_advisors_claiming_at_once_one_wins_and_the_other_is_told_who_has_it_in_every_round()
+    {
+        await RegisterAsync();
+        for (var round = 1; round <= 8; round++)
+        {
+            var reference = await RequestWerkatelierAsync();
+            var thread = await WaitForThreadAsync(round);
+            var claimData = ButtonData(thread.Reply, "Oppakken");
+            var notificationsBefore = Notifications(reference, "opgepakt");
+
+            var first = ChannelAsync(null, claimData, userId: "29:advisor-1", userName: "Noor Adviseur", thread: thread.ActivityId!);
+            var second = ChannelAsync(null, claimData, userId: "29:advisor-2", userName: "Sem Adviseur", thread: thread.ActivityId!);
+            var results = round % 2 == 0 ? await Task.WhenAll(second, first) : await Task.WhenAll(first, second);
+
+            var told = Assert.Single(results.SelectMany(r => r));
+            var request = await Store.GetAsync(reference, CancellationToken.None);
+            Assert.Equal(RequestStatus.Claimed, request!.Status);
+            Assert.Contains(request.ClaimedBy, new[] { "Noor Adviseur", "Sem Adviseur" });
+            Assert.Contains($"{request.ClaimedBy} heeft aanvraag {reference} al opgepakt", told.Text);
+            Assert.Equal(notificationsBefore + 1, Notifications(reference, "opgepakt"));
+        }
+    }
+
+    private int Notifications(string reference, string word) =>
+        _connector.Received.Count(r => r.ConversationId == Chat && (r.Reply.Text ?? "").Contains(reference, StringComparison.Ordinal) && (r.Reply.Text ?? "").Contains(word, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_same_send_delivered_twice_creates_one_request()
+    {
+        await RegisterAsync();
+        var review = await FillWerkatelierUntilReviewAsync("12");
+        var send = ButtonData(review, "Versturen");
+
+        await Task.WhenAll(SayAsync(null, send), SayAsync(null, send));
+        await SayAsync(null, send);
+
+        await WaitForThreadAsync(1);
+        await Task.Delay(600);
+        Assert.Single(_connector.Threads);
+        Assert.Single(await Store.OpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Without_a_channel_the_request_waits_and_is_delivered_once_a_channel_is_registered_even_after_a_restart()
+    {
+        var reference = await RequestWerkatelierAsync();
+        await Task.Delay(700);
+        Assert.Empty(_connector.Threads);
+        Assert.False((await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Delivered);
+
+        await _host.DisposeAsync();
+        _host = NewHost(_host.DatabasePath);
+        await RegisterAsync();
+
+        var thread = await WaitForThreadAsync(1);
+        Assert.Contains(reference, thread.Reply.AllText);
+        Assert.True((await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Delivered);
+    }
+
+    [Fact]
+    public async Task Delivery_survives_429_with_retry_after_then_500_then_succeeds_once()
+    {
+        await RegisterAsync();
+        _connector.FailNextThreads(1, 429, retryAfter: "1");
+        _connector.FailNextThreads(1, 500);
+
+        var reference = await RequestWerkatelierAsync();
+
+        var thread = await WaitForThreadAsync(1, TimeSpan.FromSeconds(20));
+        Assert.Contains(reference, thread.Reply.AllText);
+        var delivery = (await Store.GetAsync(reference, CancellationToken.None))!.Delivery;
+        Assert.Equal(3, _connector.ThreadAttempts);
+        Assert.Equal(3, delivery.Attempts);
+        Assert.Single(_connector.Threads);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered (429)", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered (500)", StringComparison.Ordinal));
+        Assert.Single(_connector.Received, r => r.ConversationId.StartsWith(AdvisorChannel, StringComparison.Ordinal) && !r.IsNewThread && !r.IsUpdate); // only "registered"
+    }
+
+    [Fact]
+    public async Task Openstaande_aanvragen_lists_unclaimed_requests_in_the_advisors_channel()
+    {
+        await RegisterAsync();
+        var first = await RequestWerkatelierAsync();
+        await WaitForThreadAsync(1);
+
+        var replies = await ChannelAsync("openstaande aanvragen");
+
+        Assert.Contains(first, replies.Single().AllText);
+        Assert.Contains("nog niet opgepakt", replies.Single().AllText);
+    }
+
+    [Fact]
+    public async Task Advisor_request_with_identifiers_in_the_question_sends_only_the_redacted_text()
+    {
+        await RegisterAsync();
+        await SayAsync("adviseur");
+        await ChooseAsync("sharing");
+        await ChooseAsync("week");
+        await SubmitFormAsync(new JObject { ["way"] = "phone", ["name"] = "Kim Jansen", ["phone"] = "06 11112222", ["email"] = "", ["organisation"] = "Wijkteam Noord" });
+        var confirm = await SayAsync("Mijn leerling genaamd Youssef Amrani (bel zijn moeder op 0612345678) deelt filmpjes.");
+
+        Assert.Contains("[telefoonnummer]", confirm[^1].AllText);
+        Assert.DoesNotContain("0612345678", confirm[^1].AllText);
+        await ChooseAsync("ok");
+        var done = await ClickAsync("Versturen");
+        Assert.Contains($"AV-{Year}-0001", done[^2].AllText + done[^1].AllText);
+
+        var thread = await WaitForThreadAsync(1);
+        Assert.Contains("[telefoonnummer]", thread.Reply.AllText);
+        Assert.Contains("0611112222", thread.Reply.AllText);
+        Assert.DoesNotContain("0612345678", thread.Reply.AllText);
+        Assert.DoesNotContain("Amrani", thread.Reply.AllText);
+        Assert.DoesNotContain("0612345678", string.Join("\n", _host.Logs.Lines));
+        Assert.DoesNotContain("0612345678", await File.ReadAllTextAsync(_host.DatabasePath));
+    }
+
+    [Theory]
+    [InlineData("teacher", false)]
+    [InlineData("socialTeam", true)]
+    public async Task After_the_decision_record_an_advisor_is_offered_to_everyone_and_a_werkatelier_to_municipal_staff(string profession, bool werkatelierOffered)
+    {
+        await WalkWerkwijzeToRecordAsync(profession);
+
+        Assert.Contains("Een JEP-adviseur laten meedenken", _lastCard!.Buttons);
+        Assert.Equal(werkatelierOffered, _lastCard.Buttons.Contains("Werkatelier aanvragen voor de gemeente"));
+        var next = await ClickAsync(werkatelierOffered ? "Werkatelier aanvragen voor de gemeente" : "Klaar, terug naar het menu");
+        Assert.Contains(werkatelierOffered ? "Een werkatelier voor jouw gemeente" : "Waarmee kan ik je helpen?", next[^1].AllText);
+    }
+
+    [Fact]
+    public async Task An_advisor_request_after_the_werkwijze_carries_the_decision_record_when_the_professional_opts_in()
+    {
+        await RegisterAsync();
+        await WalkWerkwijzeToRecordAsync("teacher");
+        await ClickAsync("Een JEP-adviseur laten meedenken");
+        await ChooseAsync("sharing");
+        await ChooseAsync("normal");
+        await SubmitFormAsync(new JObject { ["way"] = "teams", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "", ["organisation"] = "" });
+        await SayAsync("Heb ik het goed afgewogen?");
+        var attach = await ChooseAsync("ok");
+        Assert.Contains("verslag", attach[^1].AllText);
+        await ChooseAsync("yes");
+        await ClickAsync("Versturen");
+
+        var thread = await WaitForThreadAsync(1);
+        var request = Assert.Single(await Store.OpenAsync(CancellationToken.None));
+        Assert.NotNull(request.Attachment);
+        Assert.Contains("Docent, mentor of zorgcoördinator", request.Attachment);
+        Assert.Contains("Docent, mentor of zorgcoördinator", thread.Reply.AllText);
+    }
+
+    [Fact]
+    public async Task Acute_urgency_goes_to_112_and_is_never_queued()
+    {
+        await RegisterAsync();
+        await SayAsync("adviseur");
+        await ChooseAsync("sharing");
+
+        var replies = await ChooseAsync("acute");
+
+        Assert.Contains("112", replies[0].AllText);
+        Assert.Empty(await Store.OpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Too_many_participants_explains_the_maximum_and_offers_several_sessions()
+    {
+        await RegisterAsync();
+        await SayAsync("werkatelier");
+        await ClickAsync("Aanvraag starten");
+
+        var replies = await SubmitFormAsync(WerkatelierForm("40"));
+
+        Assert.Contains("maximaal 15", replies[^1].AllText);
+        await ClickAsync("3 werkateliers aanvragen");
+        await ClickAsync("Versturen");
+        var request = Assert.Single(await Store.OpenAsync(CancellationToken.None));
+        Assert.Equal(3, (int)request.Fields["sessions"]!);
+    }
+
+    [Fact]
+    public async Task Invalid_form_fields_are_marked_and_what_was_entered_stays()
+    {
+        await SayAsync("werkatelier");
+        await ClickAsync("Aanvraag starten");
+
+        var replies = await SubmitFormAsync(new JObject { ["municipality"] = "", ["name"] = "Sam", ["email"] = "geen-mail", ["phone"] = "123", ["participants"] = "0", ["location"] = "maan" });
+
+        var text = replies.Single().AllText;
+        Assert.Contains("Dit veld is verplicht", text);
+        Assert.Contains("geen geldig e-mailadres", text);
+        Assert.Contains("geen geldig Nederlands telefoonnummer", text);
+        Assert.Contains("Kies een van de opties", text);
+        Assert.Equal("geen-mail", (string?)replies.Single().Card!.SelectToken("$..[?(@.id == 'email')].value"));
+    }
+
+    [Theory]
+    [InlineData("municipality", "\"\"", "Dit veld is verplicht")]
+    [InlineData("municipality", "\"   \"", "Dit veld is verplicht")]
+    [InlineData("name", "null", "Dit veld is verplicht")]
+    [InlineData("municipality", "LONG:101", "gebruik maximaal 100 tekens")]
+    [InlineData("remarks", "LONG:1001", "gebruik maximaal 1000 tekens")]
+    [InlineData("remarks", "LONG:100000", "gebruik maximaal 1000 tekens")]
+    [InlineData("email", "\"a@b\"", "geen geldig e-mailadres")]
+    [InlineData("email", "\"naam @gemeente.nl\"", "geen geldig e-mailadres")]
+    [InlineData("phone", "\"06-1234567\"", "geen geldig Nederlands telefoonnummer")]
+    [InlineData("phone", "\"+32 470 12 34 56\"", "geen geldig Nederlands telefoonnummer")]
+    [InlineData("participants", "\"twaalf\"", "Vul een heel getal in")]
+    [InlineData("participants", "\"1.5\"", "Vul een heel getal in")]
+    [InlineData("participants", "\"99999999999999999999\"", "Vul een heel getal in")]
+    [InlineData("participants", "\"0\"", "Kies een getal van 1 tot en met 500")]
+    [InlineData("participants", "\"-3\"", "Kies een getal van 1 tot en met 500")]
+    [InlineData("participants", "[12]", "Vul een heel getal in")]
+    [InlineData("participants", "{\"n\":12}", "Vul een heel getal in")]
+    [InlineData("location", "\"op de maan\"", "Kies een van de opties")]
+    [InlineData("groups", "\"teachers,astronauts\"", "Kies een van de opties")]
+    public async Task Every_kind_of_invalid_werkatelier_field_is_marked_and_nothing_is_stored(string field, string json, string message)
+    {
+        await SayAsync("werkatelier");
+        await ClickAsync("Aanvraag starten");
+        var form = WerkatelierForm("12");
+        form[field] = json.StartsWith("LONG:", StringComparison.Ordinal) ? new string('x', int.Parse(json[5..], System.Globalization.CultureInfo.InvariantCulture)) : JToken.Parse(json);
+
+        var replies = await SubmitFormAsync(form);
+
+        var card = replies.Single();
+        Assert.Contains(message, card.AllText);
+        Assert.DoesNotContain("Klopt dit?", card.AllText);
+        if (field != "municipality")
+        {
+            // The form comes back with what was entered.
+            Assert.Equal("Zaanstad", (string?)card.Card!.SelectToken("$..[?(@.id == 'municipality')].value"));
+        }
+
+        Assert.Empty(await Store.OpenAsync(CancellationToken.None));
+        Assert.True(MessageSize.Of(card.Card!) < 40_000);
+    }
+
+    [Theory]
+    [InlineData("phone", "", "", "telefoonnummer")]
+    [InlineData("email", "", "", "e-mailadres")]
+    public async Task Advisor_contact_by_phone_or_email_needs_that_detail(string way, string phone, string email, string expected)
+    {
+        await SayAsync("adviseur");
+        await ChooseAsync("sharing");
+        await ChooseAsync("week");
+
+        var replies = await SubmitFormAsync(new JObject { ["way"] = way, ["name"] = "Kim Jansen", ["phone"] = phone, ["email"] = email, ["organisation"] = "" });
+
+        Assert.Contains(expected, replies[^1].AllText);
+        await ClickAsync(replies[^1].Buttons[0]);
+        Assert.Contains("Hoe kan de adviseur je bereiken?", _lastCard!.AllText);
+    }
+
+    [Fact]
+    public async Task Every_card_sent_along_both_requests_and_the_ticket_lifecycle_renders_without_problems()
+    {
+        await RegisterAsync();
+        await WalkWerkwijzeToRecordAsync("socialTeam");
+        await ClickAsync("Werkatelier aanvragen voor de gemeente");
+        await ClickAsync("Aanvraag starten");
+        await SubmitFormAsync(new JObject { ["municipality"] = "", ["email"] = "fout", ["participants"] = "40" });
+        await SubmitFormAsync(WerkatelierForm("40"));
+        await ClickAsync("3 werkateliers aanvragen");
+        await ClickAsync("Versturen");
+        await SayAsync("adviseur");
+        await ChooseAsync("signals");
+        await ChooseAsync("week");
+        await SubmitFormAsync(new JObject { ["way"] = "email", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "kim@wijkteam.nl", ["organisation"] = "Wijkteam" });
+        await SayAsync("Een jongen genaamd Daan (geb. 3-4-2010) zegt rare dingen.");
+        await ChooseAsync("ok");
+        await ChooseAsync("yes");
+        await ClickAsync("Versturen");
+        var ticket = await WaitForThreadAsync(2);
+        await ChannelAsync(null, ButtonData(ticket.Reply, "Oppakken"), thread: ticket.ActivityId!);
+        await ChannelAsync(null, ButtonData(_connector.Updates.Last().Reply, "Afronden"), thread: ticket.ActivityId!);
+        await ChannelAsync(null, ButtonData(_connector.Updates.Last().Reply, "Heropenen"), thread: ticket.ActivityId!);
+        await ChannelAsync("openstaande aanvragen");
+        await SayAsync("acuut");
+
+        var cards = _connector.Received.Where(r => r.Reply.Card is not null)
+            .Select((r, i) => ($"#{i} {(r.IsNewThread ? "thread" : r.IsUpdate ? "update" : r.ConversationId)}", r.Reply.Card!)).ToList();
+        Assert.True(cards.Count >= 25, $"expected at least 25 cards, got {cards.Count}");
+        Assert.Equal(3, _connector.Updates.Count);
+        var results = await JepBot.Tests.Cards.AdaptiveCardRenderer.CheckAsync(cards);
+        var failures = results.Where(r => r.Value.Count > 0).Select(r => $"{r.Key}: {string.Join("; ", r.Value)}").ToList();
+        Assert.True(failures.Count == 0, "Cards the renderer objected to:\n" + string.Join("\n", failures));
+        Assert.All(cards, c => Assert.True(MessageSize.Of(c.Item2) < 40_000, c.Item1));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("Turn failed", StringComparison.Ordinal));
+    }
+
+    // --- helpers: a professional in a personal chat, advisors in the channel ---
+
+    /// <summary>The short path through the Werkwijze (ideas without violence) to the decision record.</summary>
+    private async Task WalkWerkwijzeToRecordAsync(string profession)
+    {
+        await SayAsync("zorg");
+        foreach (var (field, value) in new[] { ("choice", "no"), ("choice", profession), ("choice", "16to17"), ("choices", "ideology,onlineContent"), ("choices", "openToTalk") })
+        {
+            await AnswerAsync(field, value);
+        }
+
+        await SayAsync("-");
+        await AnswerAsync("choice", "ideasOnly");
+        await AnswerAsync("choice", "record");
+    }
+
+    private Task<IReadOnlyList<BotReply>> AnswerAsync(string field, string value)
+    {
+        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
+        data.Remove("choice");
+        data[field] = value;
+        return SayAsync(null, data);
+    }
+
+    private JObject WerkatelierForm(string participants) => new()
+    {
+        ["municipality"] = "Zaanstad", ["organisation"] = "Team Jeugd", ["name"] = "Sam de Vries", ["email"] = "sam@zaanstad.nl",
+        ["phone"] = "075 123 4567", ["period"] = "voorjaar 2027", ["participants"] = participants, ["groups"] = "teachers,youthWorkers",
+        ["location"] = "chain", ["remarks"] = "Graag na de herfstvakantie.",
+    };
+
+    private async Task<BotReply> FillWerkatelierUntilReviewAsync(string participants)
+    {
+        await SayAsync("werkatelier");
+        await ClickAsync("Aanvraag starten");
+        var review = await SubmitFormAsync(WerkatelierForm(participants));
+        Assert.Contains("Klopt dit?", review[^1].AllText);
+        return review[^1];
+    }
+
+    private async Task<string> RequestWerkatelierAsync(string participants = "12")
+    {
+        var review = await FillWerkatelierUntilReviewAsync(participants);
+        var confirmation = await SayAsync(null, ButtonData(review, "Versturen"));
+        var text = string.Join("\n", confirmation.Select(c => c.AllText));
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"WA-\d{4}-\d{4}");
+        Assert.True(match.Success, "no reference in: " + text);
+        return match.Value;
+    }
+
+    private async Task RegisterAsync()
+    {
+        var reply = await ChannelAsync("registreer adviseurskanaal " + Code);
+        Assert.Contains("adviseurskanaal", reply.Single().Text);
+    }
+
+    private async Task<RecordedActivity> WaitForThreadAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_connector.Threads.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"expected {count} thread(s) in the advisors' channel, got {_connector.Threads.Count}; log:\n" + string.Join("\n", _host.Logs.Lines.TakeLast(15)));
+            await Task.Delay(50);
+        }
+
+        return _connector.Threads[count - 1];
+    }
+
+    private BotReply? _lastCard;
+
+    private async Task<IReadOnlyList<BotReply>> SayAsync(string? text, JObject? value = null)
+    {
+        var before = _connector.Received.Count;
+        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, Chat, text, value));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = _connector.Received.Skip(before).Where(r => r.ConversationId == Chat && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply).ToList();
+        _lastCard = replies.LastOrDefault(r => r.Card is not null) ?? _lastCard;
+        return replies;
+    }
+
+    private Task<IReadOnlyList<BotReply>> SayAsync(string text) => SayAsync(text, null);
+
+    private Task<IReadOnlyList<BotReply>> ClickAsync(string title) => SayAsync(null, ButtonData(_lastCard!, title));
+
+    private Task<IReadOnlyList<BotReply>> ChooseAsync(string value)
+    {
+        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
+        data["choice"] = value;
+        return SayAsync(null, data);
+    }
+
+    private Task<IReadOnlyList<BotReply>> SubmitFormAsync(JObject inputs)
+    {
+        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
+        data.Merge(inputs);
+        return SayAsync(null, data);
+    }
+
+    private static JObject ButtonData(BotReply reply, string title) => reply.ButtonData(title);
+
+    private async Task<IReadOnlyList<BotReply>> ChannelAsync(string? text, JObject? value = null, string userId = "29:advisor-1", string userName = "Noor Adviseur", string thread = "1")
+    {
+        var before = _connector.Received.Count;
+        var response = await _host.PostActivityAsync(Activities.ChannelMessage(_connector.ServiceUrl, AdvisorChannel, text, value, userId, userName, thread));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return _connector.Received.Skip(before).Where(r => r.ConversationId.StartsWith(AdvisorChannel, StringComparison.Ordinal) && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply).ToList();
+    }
+}
