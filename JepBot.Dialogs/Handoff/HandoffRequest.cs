@@ -61,13 +61,29 @@ public sealed class HandoffRequest
     /// <summary>Where to tell the requester that the request was claimed or resolved.</summary>
     public ConversationReference? RequesterConversation { get; set; }
 
+    /// <summary>Delivery to the advisors' channel.</summary>
     public DeliveryState Delivery { get; set; } = new();
+
+    /// <summary>The e-mail copy to the configured mailbox; null while none is wanted (no mailbox configured).</summary>
+    public DeliveryState? EmailCopy { get; set; }
+
+    /// <summary>Nothing left for the outbox: in the channel, and e-mailed when a copy is wanted.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public bool FullyDelivered => Delivery.Delivered && EmailCopy is not { Delivered: false };
+
+    /// <summary>When the outbox should next look at this request: the earliest pending target's next attempt.</summary>
+    [Newtonsoft.Json.JsonIgnore]
+    public DateTimeOffset NextAttemptUtc => new[] { Delivery, EmailCopy }
+        .Where(d => d is { Delivered: false })
+        .Select(d => d!.NextAttemptUtc)
+        .DefaultIfEmpty(Delivery.NextAttemptUtc)
+        .Min();
 
     /// <summary>Optimistic concurrency: an update with an older ETag fails.</summary>
     public string? ETag { get; set; }
 }
 
-/// <summary>Where the request is in the outbox.</summary>
+/// <summary>Where the request is in the outbox, for one target (the channel or the e-mail copy).</summary>
 public sealed class DeliveryState
 {
     public bool Delivered { get; set; }
@@ -81,7 +97,7 @@ public sealed class DeliveryState
 
     public DateTimeOffset? DeliveredUtc { get; set; }
 
-    /// <summary>The thread in the advisors' channel and the card's activity id there, for updating the card.</summary>
+    /// <summary>Channel only: the thread in the advisors' channel and the card's activity id there, for updating the card.</summary>
     public string? ConversationId { get; set; }
 
     public string? ActivityId { get; set; }

@@ -17,10 +17,10 @@ public interface IHandoffStore
     /// <summary>Saves changes if nobody else saved since this copy was read; otherwise throws <see cref="HandoffConflictException"/>.</summary>
     Task<HandoffRequest> UpdateAsync(HandoffRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Undelivered requests whose next attempt is due, oldest first.</summary>
+    /// <summary>Requests with a delivery left (<see cref="HandoffRequest.FullyDelivered"/> false) whose next attempt is due, oldest first.</summary>
     Task<IReadOnlyList<HandoffRequest>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
-    /// <summary>Requests nobody has claimed yet, and requests not yet delivered.</summary>
+    /// <summary>Requests nobody has claimed yet, and requests with a delivery left.</summary>
     Task<IReadOnlyList<HandoffRequest>> OpenAsync(CancellationToken cancellationToken);
 
     Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken);

@@ -93,6 +93,28 @@ public abstract class HandoffStoreContractTests
     }
 
     [Fact]
+    public async Task A_pending_email_copy_keeps_a_delivered_request_due_at_the_email_time()
+    {
+        var store = Create();
+        var now = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var request = (await store.AddAsync(NewRequest("mail"), CancellationToken.None)).Request;
+        request.Delivery.Delivered = true;
+        request.Status = RequestStatus.Claimed;
+        request.EmailCopy = new DeliveryState { NextAttemptUtc = now.AddMinutes(1), LastError = "421" };
+        request = await store.UpdateAsync(request, CancellationToken.None);
+
+        Assert.Empty(await store.DueForDeliveryAsync(now, 10, CancellationToken.None));
+        var due = Assert.Single(await store.DueForDeliveryAsync(now.AddMinutes(1), 10, CancellationToken.None));
+        Assert.Equal("421", due.EmailCopy!.LastError);
+        Assert.Single(await store.OpenAsync(CancellationToken.None));
+
+        due.EmailCopy.Delivered = true;
+        await store.UpdateAsync(due, CancellationToken.None);
+        Assert.Empty(await store.DueForDeliveryAsync(now.AddDays(1), 10, CancellationToken.None));
+        Assert.Empty(await store.OpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Requests_and_the_channel_survive_reopening()
     {
         var store = Create();

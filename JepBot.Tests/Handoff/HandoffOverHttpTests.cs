@@ -157,8 +157,8 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Equal(3, _connector.ThreadAttempts);
         Assert.Equal(3, delivery.Attempts);
         Assert.Single(_connector.Threads);
-        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered (429)", StringComparison.Ordinal));
-        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered (500)", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (429)", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (500)", StringComparison.Ordinal));
         Assert.Single(_connector.Received, r => r.ConversationId.StartsWith(AdvisorChannel, StringComparison.Ordinal) && !r.IsNewThread && !r.IsUpdate); // only "registered"
     }
 

@@ -116,6 +116,11 @@ public sealed class AdvisorDesk(
                 states.Add(T("channel.unclaimed"));
             }
 
+            if (r.EmailCopy is { Delivered: false })
+            {
+                states.Add(T("channel.emailPending"));
+            }
+
             var kind = T(r.Kind == RequestKind.Werkatelier ? "ticket.werkatelier" : "ticket.advisor");
             return $"**{r.Reference}** – {kind} ({string.Join(", ", states)})";
         }).ToList();

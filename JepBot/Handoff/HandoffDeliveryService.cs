@@ -7,14 +7,16 @@ using Microsoft.Extensions.Options;
 namespace JepBot.Handoff;
 
 /// <summary>
-/// The outbox: delivers stored requests to the advisors' channel, and keeps trying until it works. A request that
-/// cannot be delivered (no channel registered, 403, 429, 5xx, timeout) stays stored as "not delivered" with its next
-/// attempt time: exponential backoff, or the connector's Retry-After when that is longer. After a restart the
-/// undelivered requests are simply due again. Logs carry references and statuses only.
+/// The outbox: delivers stored requests to the advisors' channel (and, when configured, an e-mail copy to a mailbox),
+/// and keeps trying until it works. A target that fails (no channel registered, 403, 429, 5xx, SMTP error, timeout)
+/// stays "not delivered" with its next attempt time: exponential backoff, or the connector's Retry-After when that
+/// is longer. After a restart the undelivered requests are simply due again. Delivery is at least once: a crash
+/// between posting and recording it posts again. Logs carry references, targets and statuses only.
 /// </summary>
 public sealed class HandoffDeliveryService(
     IHandoffStore store,
     AdvisorMessenger messenger,
+    EmailCopySender email,
     DeliveryTrigger trigger,
     IOptions<HandoffOptions> options,
     ILogger<HandoffDeliveryService> logger,
@@ -53,60 +55,106 @@ public sealed class HandoffDeliveryService(
         }
     }
 
+    /// <summary>One attempt for each target of this request that is due, then one save.</summary>
     private async Task DeliverAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
-        var channel = await store.GetAdvisorChannelAsync(cancellationToken).ConfigureAwait(false);
-        string? failure;
-        TimeSpan? retryAfter = null;
-        if (channel is null)
+        var now = clock.GetUtcNow();
+        if (!request.Delivery.Delivered && request.Delivery.NextAttemptUtc <= now)
         {
-            failure = "no channel registered";
+            await DeliverToChannelAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        else
+
+        if (email.Enabled)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(_options.DeliveryTimeoutSeconds));
-            try
+            request.EmailCopy ??= new DeliveryState { NextAttemptUtc = now };
+            if (!request.EmailCopy.Delivered && request.EmailCopy.NextAttemptUtc <= now)
             {
-                var (conversationId, activityId) = await messenger.PostTicketAsync(channel, request, timeout.Token).ConfigureAwait(false);
-                request.Delivery.Delivered = true;
-                request.Delivery.DeliveredUtc = clock.GetUtcNow();
-                request.Delivery.ConversationId = conversationId;
-                request.Delivery.ActivityId = activityId;
-                request.Delivery.ServiceUrl = channel.Reference.ServiceUrl;
-                request.Delivery.Attempts++;
-                request.Delivery.LastError = null;
-                await SaveAsync(request, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Request {Reference} delivered to the advisors' channel (attempt {Attempt}).", request.Reference, request.Delivery.Attempts);
-                return;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = "timeout";
-            }
-            catch (ErrorResponseException exception)
-            {
-                failure = ((int)exception.Response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                retryAfter = RetryAfter(exception);
-            }
-            catch (HttpRequestException exception)
-            {
-                failure = exception.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "connection failed";
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Anything else (a bad stored reference, an unexpected connector answer) must not stop the other
-                // requests in this round: this one is retried later like any failed delivery.
-                failure = exception.GetType().Name;
+                await SendEmailCopyAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        request.Delivery.Attempts++;
-        request.Delivery.LastError = failure;
-        var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxRetrySeconds, _options.FirstRetrySeconds * Math.Pow(2, Math.Min(request.Delivery.Attempts - 1, 20))));
-        request.Delivery.NextAttemptUtc = clock.GetUtcNow() + (retryAfter > backoff ? retryAfter.Value : backoff);
         await SaveAsync(request, cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("Request {Reference} not delivered ({Failure}); attempt {Attempt}, next at {NextAttempt:O}.", request.Reference, failure, request.Delivery.Attempts, request.Delivery.NextAttemptUtc);
+    }
+
+    private async Task DeliverToChannelAsync(HandoffRequest request, CancellationToken cancellationToken)
+    {
+        var channel = await store.GetAdvisorChannelAsync(cancellationToken).ConfigureAwait(false);
+        if (channel is null)
+        {
+            Failed(request, request.Delivery, "channel", "no channel registered", null);
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.DeliveryTimeoutSeconds));
+        try
+        {
+            var (conversationId, activityId) = await messenger.PostTicketAsync(channel, request, timeout.Token).ConfigureAwait(false);
+            var delivery = request.Delivery;
+            delivery.ConversationId = conversationId;
+            delivery.ActivityId = activityId;
+            delivery.ServiceUrl = channel.Reference.ServiceUrl;
+            Succeeded(request, delivery, "channel");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Failed(request, request.Delivery, "channel", "timeout", null);
+        }
+        catch (ErrorResponseException exception)
+        {
+            Failed(request, request.Delivery, "channel", ((int)exception.Response.StatusCode).ToString(CultureInfo.InvariantCulture), RetryAfter(exception));
+        }
+        catch (HttpRequestException exception)
+        {
+            Failed(request, request.Delivery, "channel", exception.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "connection failed", null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Anything else (a bad stored reference, an unexpected connector answer) must not stop the other
+            // requests in this round: this one is retried later like any failed delivery.
+            Failed(request, request.Delivery, "channel", exception.GetType().Name, null);
+        }
+    }
+
+    private async Task SendEmailCopyAsync(HandoffRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.DeliveryTimeoutSeconds));
+        try
+        {
+            await email.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            Succeeded(request, request.EmailCopy!, "e-mail");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Failed(request, request.EmailCopy!, "e-mail", "timeout", null);
+        }
+        catch (MailKit.Net.Smtp.SmtpCommandException exception)
+        {
+            Failed(request, request.EmailCopy!, "e-mail", "SMTP " + ((int)exception.StatusCode).ToString(CultureInfo.InvariantCulture), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Failed(request, request.EmailCopy!, "e-mail", exception.GetType().Name, null);
+        }
+    }
+
+    private void Succeeded(HandoffRequest request, DeliveryState delivery, string target)
+    {
+        delivery.Delivered = true;
+        delivery.DeliveredUtc = clock.GetUtcNow();
+        delivery.Attempts++;
+        delivery.LastError = null;
+        logger.LogInformation("Request {Reference} delivered by {Target} (attempt {Attempt}).", request.Reference, target, delivery.Attempts);
+    }
+
+    private void Failed(HandoffRequest request, DeliveryState delivery, string target, string failure, TimeSpan? retryAfter)
+    {
+        delivery.Attempts++;
+        delivery.LastError = failure;
+        var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxRetrySeconds, _options.FirstRetrySeconds * Math.Pow(2, Math.Min(delivery.Attempts - 1, 20))));
+        delivery.NextAttemptUtc = clock.GetUtcNow() + (retryAfter > backoff ? retryAfter.Value : backoff);
+        logger.LogWarning("Request {Reference} not delivered by {Target} ({Failure}); attempt {Attempt}, next at {NextAttempt:O}.", request.Reference, target, failure, delivery.Attempts, delivery.NextAttemptUtc);
     }
 
     /// <summary>
@@ -131,6 +179,7 @@ public sealed class HandoffDeliveryService(
                 }
 
                 current.Delivery = request.Delivery;
+                current.EmailCopy = request.EmailCopy;
                 request = current;
             }
         }

@@ -36,7 +36,11 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         // Handoffs: requests in the same SQLite file, an outbox that delivers them to the advisors' channel.
-        services.Configure<HandoffOptions>(configuration.GetSection(HandoffOptions.Section));
+        services.AddOptions<HandoffOptions>()
+            .Bind(configuration.GetSection(HandoffOptions.Section))
+            .Validate(o => o.PollSeconds > 0 && o.FirstRetrySeconds > 0 && o.MaxRetrySeconds >= o.FirstRetrySeconds && o.DeliveryTimeoutSeconds > 0, "Handoff: PollSeconds, FirstRetrySeconds and DeliveryTimeoutSeconds must be positive, and MaxRetrySeconds at least FirstRetrySeconds.")
+            .Validate(o => !o.Email.Enabled || EmailCopyOptions.IsValid(o.Email), "Handoff:Email: Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect, Port 1-65535, and To (and From, when set) e-mail addresses.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IHandoffStore>(sp =>
         {
@@ -47,6 +51,7 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<IDeliveryTrigger>(sp => sp.GetRequiredService<DeliveryTrigger>());
         services.AddSingleton(sp => Localizer.Default);
         services.AddSingleton<AdvisorMessenger>();
+        services.AddSingleton<EmailCopySender>();
         services.AddSingleton<AdvisorDesk>();
         services.AddSingleton<HandoffDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());

@@ -150,8 +150,8 @@ public sealed class SqliteHandoffStore : IHandoffStore
     {
         command.Parameters.AddWithValue("$reference", request.Reference);
         command.Parameters.AddWithValue("$status", request.Status.ToString());
-        command.Parameters.AddWithValue("$delivered", request.Delivery.Delivered ? 1 : 0);
-        command.Parameters.AddWithValue("$next", request.Delivery.NextAttemptUtc.UtcDateTime.ToString("O"));
+        command.Parameters.AddWithValue("$delivered", request.FullyDelivered ? 1 : 0);
+        command.Parameters.AddWithValue("$next", request.NextAttemptUtc.UtcDateTime.ToString("O"));
         command.Parameters.AddWithValue("$etag", request.ETag);
         var stored = Clone(request);
         stored.ETag = null;
