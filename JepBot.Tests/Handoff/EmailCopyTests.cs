@@ -114,6 +114,20 @@ public sealed class EmailCopyTests : IAsyncLifetime
     public void Mail_settings_are_checked_at_start_up(string security, int port, string to, string from, bool valid) =>
         Assert.Equal(valid, EmailCopyOptions.IsValid(new EmailCopyOptions { Host = "smtp.example", Security = security, Port = port, To = to, From = from }));
 
+    [Fact]
+    public async Task A_host_with_broken_mail_settings_does_not_start()
+    {
+        await using var host = new BotHost(BotHost.NewDatabasePath(), new Dictionary<string, string?>
+        {
+            ["Handoff:Email:Host"] = "smtp.example",
+            ["Handoff:Email:To"] = Mailbox,
+            ["Handoff:Email:Security"] = "Tls",
+        });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.CreateClient());
+        Assert.Contains("Handoff:Email", error.Message);
+    }
+
     /// <summary>Stores a werkatelier request as the dialog does and wakes the outbox.</summary>
     private async Task<string> SubmitAsync(bool registerChannel = false)
     {
