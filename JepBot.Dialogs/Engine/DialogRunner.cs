@@ -106,10 +106,40 @@ public sealed class DialogRunner(
         return (new DialogTurn(context, state, preferences, localizer), outdated);
     }
 
+    /// <summary>How many handled activity ids a conversation remembers to recognise a redelivery.</summary>
+    private const int RememberedActivities = 4;
+
+    /// <summary>True when this activity was handled already (a redelivery); otherwise remembers it.</summary>
+    private static bool IsRedelivery(DialogStackState state, string? activityId)
+    {
+        if (activityId is not { Length: > 0 and <= 128 })
+        {
+            return false;
+        }
+
+        if (state.RecentActivityIds.Contains(activityId))
+        {
+            return true;
+        }
+
+        state.RecentActivityIds.Add(activityId);
+        if (state.RecentActivityIds.Count > RememberedActivities)
+        {
+            state.RecentActivityIds.RemoveRange(0, state.RecentActivityIds.Count - RememberedActivities);
+        }
+
+        return false;
+    }
+
     /// <summary>Handles a message or card submit.</summary>
     public async Task RunTurnAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         var (turn, outdated) = await LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        if (IsRedelivery(turn.State, context.Activity.Id))
+        {
+            return;
+        }
+
         var input = TurnInput.From(context.Activity.Text, context.Activity.Value);
         var hadDialog = turn.State.Active is not null;
 

@@ -126,6 +126,22 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Teams_redelivering_the_same_send_gets_no_second_answer_and_makes_no_second_request()
+    {
+        var review = await FillWerkatelierUntilReviewAsync("12");
+        var send = Activities.Message(_connector.ServiceUrl, Chat, null, ButtonData(review, "Versturen"));
+
+        var before = _connector.Received.Count;
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(send)).StatusCode);
+        var answered = _connector.Received.Count - before;
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(send)).StatusCode);
+
+        Assert.True(answered > 0);
+        Assert.Equal(before + answered, _connector.Received.Count);
+        Assert.Single(await Store.OpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Without_a_channel_the_request_waits_and_is_delivered_once_a_channel_is_registered_even_after_a_restart()
     {
         var reference = await RequestWerkatelierAsync();

@@ -25,6 +25,13 @@ public sealed class DialogStackState
     /// </summary>
     public Dictionary<string, string> Notes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Ids of the last few activities handled in this conversation. Teams delivers a message again when the bot took
+    /// longer than 15 seconds to answer; the repeat was already answered and must not count as a second answer
+    /// (or a second click on "Versturen"). Saved with the state, so a turn that failed is not remembered.
+    /// </summary>
+    public List<string> RecentActivityIds { get; set; } = [];
+
     /// <summary>Derived, never stored (see <see cref="DialogInstance.CurrentVisit"/>).</summary>
     [JsonIgnore]
     public DialogInstance? Active => Stack.Count == 0 ? null : Stack[^1];

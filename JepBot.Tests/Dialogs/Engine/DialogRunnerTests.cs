@@ -281,7 +281,7 @@ public sealed class DialogRunnerTests
         Assert.Contains("Weet je het zeker?", replies[1].AllText);
         var after = await harness.ReadStackAsync();
         Assert.Equal("a", after.Active!.Answers["colour"].ToString());
-        Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(before), Newtonsoft.Json.JsonConvert.SerializeObject(after));
+        Assert.Equal(DialogsOnly(before), DialogsOnly(after));
     }
 
     [Theory]
@@ -292,12 +292,20 @@ public sealed class DialogRunnerTests
     public async Task Forged_or_foreign_card_data_changes_nothing(string value)
     {
         var harness = await TestDialogs.AtColourQuestionAsync();
-        var before = Newtonsoft.Json.JsonConvert.SerializeObject(await harness.ReadStackAsync());
+        var before = DialogsOnly(await harness.ReadStackAsync());
 
         var replies = await harness.SubmitAsync(JObject.Parse(value));
 
         Assert.Contains("niet meer actief", replies[0].Text);
-        Assert.Equal(before, Newtonsoft.Json.JsonConvert.SerializeObject(await harness.ReadStackAsync()));
+        Assert.Equal(before, DialogsOnly(await harness.ReadStackAsync()));
+    }
+
+    /// <summary>The state as JSON without the handled activity ids, which every turn adds to.</summary>
+    private static string DialogsOnly(JepBot.Dialogs.Engine.State.DialogStackState state)
+    {
+        var json = JObject.FromObject(state);
+        json.Remove(nameof(state.RecentActivityIds));
+        return json.ToString(Newtonsoft.Json.Formatting.None);
     }
 
     [Fact]
