@@ -32,12 +32,13 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private static BotHost NewHost(string path) => new(path, new Dictionary<string, string?>
+    private static BotHost NewHost(string path, string deliveryTimeoutSeconds = "30") => new(path, new Dictionary<string, string?>
     {
         ["Handoff:RegistrationCode"] = Code,
         ["Handoff:PollSeconds"] = "0.2",
         ["Handoff:FirstRetrySeconds"] = "0.2",
         ["Handoff:MaxRetrySeconds"] = "2",
+        ["Handoff:DeliveryTimeoutSeconds"] = deliveryTimeoutSeconds,
     });
 
     private IHandoffStore Store => _host.Services.GetRequiredService<IHandoffStore>();
@@ -176,6 +177,66 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (429)", StringComparison.Ordinal));
         Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (500)", StringComparison.Ordinal));
         Assert.Single(_connector.Received, r => r.ConversationId.StartsWith(AdvisorChannel, StringComparison.Ordinal) && !r.IsNewThread && !r.IsUpdate); // only "registered"
+    }
+
+    [Fact]
+    public async Task A_forbidden_post_and_a_hanging_connector_are_retried_until_the_request_is_delivered_once()
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(_host.DatabasePath, deliveryTimeoutSeconds: "0.5");
+        await RegisterAsync();
+        _connector.FailNextThreads(1, 403);
+        _connector.HangNextThread(TimeSpan.FromSeconds(3));
+
+        var reference = await RequestWerkatelierAsync();
+
+        var thread = await WaitForThreadAsync(1, TimeSpan.FromSeconds(20));
+        Assert.Contains(reference, thread.Reply.AllText);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (403)", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (timeout)", StringComparison.Ordinal));
+        await Task.Delay(3500);
+        Assert.Equal(3, (await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Attempts);
+        Assert.Single(_connector.Threads);
+    }
+
+    [Fact]
+    public async Task Registering_another_channel_moves_delivery_there()
+    {
+        await RegisterAsync();
+        var first = await RequestWerkatelierAsync();
+        Assert.Equal(AdvisorChannel, (string?)(await WaitForThreadAsync(1)).Parameters!["channelData"]!["channel"]!["id"]);
+
+        const string other = "19:new-advisors@thread.tacv2";
+        var before = _connector.Received.Count;
+        await _host.PostActivityAsync(Activities.ChannelMessage(_connector.ServiceUrl, other, "registreer adviseurskanaal " + Code));
+        Assert.Contains(_connector.Received.Skip(before), r => r.ConversationId.StartsWith(other, StringComparison.Ordinal));
+        var second = await RequestWerkatelierAsync();
+
+        var thread = await WaitForThreadAsync(2);
+        Assert.Equal(other, (string?)thread.Parameters!["channelData"]!["channel"]!["id"]);
+        Assert.Contains(second, thread.Reply.AllText);
+        Assert.NotEqual(first, second);
+    }
+
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("otherChannel")]
+    public async Task Ticket_buttons_outside_the_advisors_channel_change_nothing(string where)
+    {
+        await RegisterAsync();
+        var reference = await RequestWerkatelierAsync();
+        var thread = await WaitForThreadAsync(1);
+        var claim = ButtonData(thread.Reply, "Oppakken");
+
+        var before = _connector.Received.Count;
+        var activity = where == "personal"
+            ? Activities.Message(_connector.ServiceUrl, Chat, null, claim)
+            : Activities.ChannelMessage(_connector.ServiceUrl, "19:elsewhere@thread.tacv2", null, claim);
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(activity)).StatusCode);
+
+        Assert.Contains(_connector.Received.Skip(before), r => (r.Reply.Text ?? "").Contains("Die aanvraag ken ik niet", StringComparison.Ordinal));
+        Assert.Equal(RequestStatus.Open, (await Store.GetAsync(reference, CancellationToken.None))!.Status);
+        Assert.Empty(_connector.Updates);
     }
 
     [Fact]

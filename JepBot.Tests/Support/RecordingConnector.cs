@@ -87,18 +87,24 @@ public sealed class RecordingConnector : IAsyncDisposable
         }
     }
 
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _threadFailures = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, TimeSpan Hang)> _threadFailures = new();
 
     /// <summary>Answers the next new channel threads (not chat replies) with this status and Retry-After.</summary>
     public void FailNextThreads(int count, int status, string? retryAfter = null)
     {
         for (var i = 0; i < count; i++)
         {
-            _threadFailures.Enqueue((status, retryAfter));
+            _threadFailures.Enqueue((status, retryAfter, TimeSpan.Zero));
         }
     }
 
     private int _threadAttempts;
+
+    /// <summary>
+    /// Lets the next new channel thread hang this long and then fail with 504, creating nothing: a connector that
+    /// does not answer in time. Queued in order with <see cref="FailNextThreads"/>.
+    /// </summary>
+    public void HangNextThread(TimeSpan delay) => _threadFailures.Enqueue((StatusCodes.Status504GatewayTimeout, null, delay));
 
     /// <summary>Every attempt to start a channel thread, failed ones included.</summary>
     public int ThreadAttempts => Volatile.Read(ref _threadAttempts);
@@ -109,11 +115,29 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// <summary>Card updates (PUT), in order.</summary>
     public IReadOnlyList<RecordedActivity> Updates => [.. _received.Where(r => r.IsUpdate)];
 
-    private IResult? InjectedFailure(HttpContext http, bool thread = false)
+    private async Task<IResult?> InjectedFailureAsync(HttpContext http, bool thread = false)
     {
-        if (!(thread ? _threadFailures : _failures).TryDequeue(out var failure))
+        (int Status, string? RetryAfter, TimeSpan Hang) failure;
+        if (thread)
+        {
+            if (!_threadFailures.TryDequeue(out failure))
+            {
+                return null;
+            }
+        }
+        else if (_failures.TryDequeue(out var plain))
+        {
+            failure = (plain.Status, plain.RetryAfter, TimeSpan.Zero);
+        }
+        else
         {
             return null;
+        }
+
+        if (failure.Hang > TimeSpan.Zero)
+        {
+            // The caller usually gives up first; that aborts this request, which is fine.
+            await Task.Delay(failure.Hang, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         if (failure.RetryAfter is not null)
@@ -126,7 +150,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     private async Task<IResult> RecordAsync(HttpContext http, string conversationId, string? replyToId, bool isUpdate = false)
     {
-        if (InjectedFailure(http) is { } failure)
+        if (await InjectedFailureAsync(http) is { } failure)
         {
             return failure;
         }
@@ -142,7 +166,7 @@ public sealed class RecordingConnector : IAsyncDisposable
     private async Task<IResult> CreateConversationAsync(HttpContext http)
     {
         Interlocked.Increment(ref _threadAttempts);
-        if (InjectedFailure(http, thread: true) is { } failure)
+        if (await InjectedFailureAsync(http, thread: true) is { } failure)
         {
             return failure;
         }
