@@ -32,12 +32,12 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    private static BotHost NewHost(string path, string deliveryTimeoutSeconds = "30") => new(path, new Dictionary<string, string?>
+    private static BotHost NewHost(string path, string deliveryTimeoutSeconds = "30", string firstRetrySeconds = "0.2", string maxRetrySeconds = "2") => new(path, new Dictionary<string, string?>
     {
         ["Handoff:RegistrationCode"] = Code,
         ["Handoff:PollSeconds"] = "0.2",
-        ["Handoff:FirstRetrySeconds"] = "0.2",
-        ["Handoff:MaxRetrySeconds"] = "2",
+        ["Handoff:FirstRetrySeconds"] = firstRetrySeconds,
+        ["Handoff:MaxRetrySeconds"] = maxRetrySeconds,
         ["Handoff:DeliveryTimeoutSeconds"] = deliveryTimeoutSeconds,
     });
 
@@ -157,6 +157,25 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         var thread = await WaitForThreadAsync(1);
         Assert.Contains(reference, thread.Reply.AllText);
         Assert.True((await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Delivered);
+    }
+
+    [Fact]
+    public async Task Requests_waiting_for_a_channel_go_out_as_soon_as_one_is_registered_not_at_their_next_backoff()
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(_host.DatabasePath, firstRetrySeconds: "300", maxRetrySeconds: "300");
+        var reference = await RequestWerkatelierAsync();
+        var waiting = DateTime.UtcNow.AddSeconds(10);
+        while ((await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Attempts == 0)
+        {
+            Assert.True(DateTime.UtcNow < waiting, "the outbox never tried");
+            await Task.Delay(50);
+        }
+
+        await RegisterAsync();
+
+        var thread = await WaitForThreadAsync(1, TimeSpan.FromSeconds(5));
+        Assert.Contains(reference, thread.Reply.AllText);
     }
 
     [Fact]

@@ -96,7 +96,34 @@ public sealed class AdvisorDesk(
         }, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Advisors' channel registered: {ChannelId}.", channelId);
         await turnContext.SendActivityAsync(T("channel.registered"), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await MakeWaitingRequestsDueAsync(cancellationToken).ConfigureAwait(false);
         trigger.RequestWaiting();
+    }
+
+    /// <summary>
+    /// Requests that waited for a channel are delivered now rather than at their next backed-off attempt, which can
+    /// be minutes away. A request the outbox is saving at this very moment is left to it (it is being retried).
+    /// </summary>
+    private async Task MakeWaitingRequestsDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var request in await store.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (request.Delivery.Delivered || request.Delivery.NextAttemptUtc <= now)
+            {
+                continue;
+            }
+
+            request.Delivery.NextAttemptUtc = now;
+            try
+            {
+                await store.UpdateAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HandoffConflictException)
+            {
+                // Changed in between (the outbox or an advisor); it stays in the outbox either way.
+            }
+        }
     }
 
     private async Task ListOpenAsync(ITurnContext turnContext, string language, CancellationToken cancellationToken)
