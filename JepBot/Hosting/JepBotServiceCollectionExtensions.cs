@@ -1,3 +1,4 @@
+using JepBot.Dialogs.Installations;
 using JepBot.Bot;
 using JepBot.Dialogs;
 using JepBot.Dialogs.Handoff;
@@ -46,6 +47,11 @@ public static class JepBotServiceCollectionExtensions
         {
             var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
             return new SqliteHandoffStore(Path.GetFullPath(path, environment.ContentRootPath));
+        });
+        services.AddSingleton<IInstallationStore>(sp =>
+        {
+            var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
+            return new SqliteInstallationStore(Path.GetFullPath(path, environment.ContentRootPath));
         });
         services.AddSingleton<DeliveryTrigger>();
         services.AddSingleton<IDeliveryTrigger>(sp => sp.GetRequiredService<DeliveryTrigger>());
