@@ -97,16 +97,35 @@ public sealed class JepConversation
         Runner.RunTurnAsync(turnContext, cancellationToken);
 
     /// <summary>Sends the welcome card once per conversation, however many install and member events arrive.</summary>
-    public async Task WelcomeAsync(ITurnContext turnContext, WelcomeAudience audience, CancellationToken cancellationToken)
+    /// <returns>True when the card was sent now.</returns>
+    public async Task<bool> WelcomeAsync(ITurnContext turnContext, WelcomeAudience audience, CancellationToken cancellationToken)
     {
         var (turn, _) = await Runner.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (turn.State.Welcomed)
         {
-            return;
+            return false;
         }
 
         turn.State.Welcomed = true;
         var card = WelcomeCard.Build(_localizer, turn.Language, audience);
         await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card, _localizer.Get(turn.Language, "welcome.title")), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The start of a 1:1 chat the bot opened after a mention in a channel: the welcome the first time, then the
+    /// feature they named ("zorg", "adviseur"), or else the open question or the menu.
+    /// </summary>
+    public async Task StartPrivateAsync(ITurnContext turnContext, string? featureName, CancellationToken cancellationToken)
+    {
+        var welcomed = await WelcomeAsync(turnContext, WelcomeAudience.Personal, cancellationToken).ConfigureAwait(false);
+        var (turn, _) = await Runner.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (welcomed && turn.State.Active is null && !Runner.IsFeatureName(featureName))
+        {
+            // The welcome card has its own "Beginnen" button: no menu under it yet.
+            return;
+        }
+
+        await Runner.StartPrivateAsync(turnContext, featureName, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -48,6 +48,9 @@ public sealed class DialogRunner(
         return this;
     }
 
+    /// <summary>True when the text names a feature that can be started by typing it ("zorg", "werkatelier").</summary>
+    public bool IsFeatureName(string? text) => text is not null && _startDialogs.ContainsKey(TextMatching.Normalize(text));
+
     private string? StartDialog(TurnInput input) =>
         !input.IsCardSubmit && _startDialogs.TryGetValue(TextMatching.Normalize(input.Text), out var dialogId) ? dialogId : null;
 
@@ -258,6 +261,31 @@ public sealed class DialogRunner(
         var result = next is null ? new StepResult.End(recognition.Answer) : (StepResult)new StepResult.GoTo(next, recognition.Answer);
         await ApplyAsync(turn, active, result, cancellationToken, transientInput: transient).ConfigureAwait(false);
         await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Continues in a conversation the bot opened itself (a 1:1 chat after someone mentioned it in a channel). A
+    /// feature name they typed starts that feature; otherwise an open question is asked again, or the menu shown.
+    /// Nothing else they typed in the channel is carried over: it may describe the young person.
+    /// </summary>
+    public async Task StartPrivateAsync(ITurnContext context, string? featureName, CancellationToken cancellationToken)
+    {
+        var (turn, _) = await LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        if (featureName is not null && _startDialogs.TryGetValue(TextMatching.Normalize(featureName), out var dialogId))
+        {
+            turn.State.Stack.Clear();
+            await BeginAsync(turn, dialogId, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
+            await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        else if (turn.State.Active?.Pending is not null)
+        {
+            await RepromptAsync(turn, problem: null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            turn.State.Stack.Clear();
+            await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A feature started by its name has no menu below it: when it ends, the menu comes back.</summary>

@@ -86,23 +86,6 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task In_a_channel_the_mention_is_stripped_before_the_text_is_read()
-    {
-        var message = Activities.Message(_connector.ServiceUrl, "19:channel@thread.tacv2;messageid=1", "<at>JepBot</at> taal", conversationType: "channel");
-        message["entities"] = new JArray(new JObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>JepBot</at>",
-            ["mentioned"] = new JObject { ["id"] = Activities.BotId, ["name"] = "JepBot" },
-        });
-
-        await _host.PostActivityAsync(message);
-
-        var sent = Assert.Single(await _connector.WaitForAsync(1));
-        Assert.Equal(["Nederlands", "English"], sent.Reply.Buttons);
-    }
-
-    [Fact]
     public async Task English_Teams_locale_gets_English()
     {
         await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "conv-en", "hello", locale: "en-US"));

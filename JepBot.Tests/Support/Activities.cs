@@ -58,6 +58,33 @@ public static class Activities
         return activity;
     }
 
+    /// <summary>
+    /// A team event as Teams sends it to the General channel: the bot added (<c>botAdded</c>), removed
+    /// (<c>botRemoved</c>), or the team renamed (<c>teamRenamed</c>).
+    /// </summary>
+    public static JObject TeamEvent(string serviceUrl, string teamId, string teamName, string what, string tenantId = "tenant-1")
+    {
+        var activity = Base("conversationUpdate", serviceUrl, teamId, "channel", "nl-NL", "29:user-1");
+        activity["conversation"]!["tenantId"] = tenantId;
+        activity["channelData"] = new JObject
+        {
+            ["tenant"] = new JObject { ["id"] = tenantId },
+            ["team"] = new JObject { ["id"] = teamId, ["name"] = teamName },
+            ["channel"] = new JObject { ["id"] = teamId },
+            ["eventType"] = what switch { "botAdded" => "teamMemberAdded", "botRemoved" => "teamMemberRemoved", _ => what },
+        };
+        if (what == "botAdded")
+        {
+            activity["membersAdded"] = new JArray(new JObject { ["id"] = BotId });
+        }
+        else if (what == "botRemoved")
+        {
+            activity["membersRemoved"] = new JArray(new JObject { ["id"] = BotId });
+        }
+
+        return activity;
+    }
+
     public static JObject InstallationAdd(string serviceUrl, string conversationId, string conversationType = "personal")
     {
         var activity = Base("installationUpdate", serviceUrl, conversationId, conversationType, "nl-NL", "29:user-1");

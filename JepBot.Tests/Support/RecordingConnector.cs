@@ -100,6 +100,16 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     private int _threadAttempts;
 
+    private readonly ConcurrentQueue<(string Id, JObject Parameters)> _privateChats = new();
+
+    private readonly ConcurrentQueue<int> _privateChatFailures = new();
+
+    /// <summary>1:1 chats the bot opened (POST /v3/conversations with one member), with their parameters.</summary>
+    public IReadOnlyList<(string Id, JObject Parameters)> PrivateChats => [.. _privateChats];
+
+    /// <summary>Refuses the next 1:1 chat the bot tries to open with this status (e.g. 403: the user blocked the bot).</summary>
+    public void FailNextPrivateChat(int status) => _privateChatFailures.Enqueue(status);
+
     /// <summary>
     /// Lets the next new channel thread hang this long and then fail with 504, creating nothing: a connector that
     /// does not answer in time. Queued in order with <see cref="FailNextThreads"/>.
@@ -115,10 +125,19 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// <summary>Card updates (PUT), in order.</summary>
     public IReadOnlyList<RecordedActivity> Updates => [.. _received.Where(r => r.IsUpdate)];
 
-    private async Task<IResult?> InjectedFailureAsync(HttpContext http, bool thread = false)
+    private async Task<IResult?> InjectedFailureAsync(HttpContext http, bool thread = false, bool privateChat = false)
     {
         (int Status, string? RetryAfter, TimeSpan Hang) failure;
-        if (thread)
+        if (privateChat)
+        {
+            if (!_privateChatFailures.TryDequeue(out var status))
+            {
+                return null;
+            }
+
+            failure = (status, null, TimeSpan.Zero);
+        }
+        else if (thread)
         {
             if (!_threadFailures.TryDequeue(out failure))
             {
@@ -162,17 +181,27 @@ public sealed class RecordingConnector : IAsyncDisposable
         return Results.Ok(new { id = isUpdate ? replyToId : "reply-" + Guid.NewGuid().ToString("N")[..8] });
     }
 
-    /// <summary>POST /v3/conversations: a new thread in a channel (TeamsInfo.SendMessageToTeamsChannelAsync).</summary>
+    /// <summary>
+    /// POST /v3/conversations: a new thread in a channel (TeamsInfo.SendMessageToTeamsChannelAsync), or a 1:1 chat
+    /// with one member (no channel, no activity), which gets the id "a:private-&lt;member id&gt;".
+    /// </summary>
     private async Task<IResult> CreateConversationAsync(HttpContext http)
     {
+        using var reader = new StreamReader(http.Request.Body);
+        var parameters = JObject.Parse(await reader.ReadToEndAsync());
+        if (parameters["channelData"]?["channel"] is null && parameters["members"] is JArray { Count: 1 } members)
+        {
+            var privateId = "a:private-" + (string?)members[0]["id"];
+            _privateChats.Enqueue((privateId, parameters));
+            return await InjectedFailureAsync(http, privateChat: true) ?? Results.Created((string?)null, new { id = privateId });
+        }
+
         Interlocked.Increment(ref _threadAttempts);
         if (await InjectedFailureAsync(http, thread: true) is { } failure)
         {
             return failure;
         }
 
-        using var reader = new StreamReader(http.Request.Body);
-        var parameters = JObject.Parse(await reader.ReadToEndAsync());
         var channel = (string?)parameters["channelData"]?["channel"]?["id"] ?? "unknown";
         var activityId = "thread-" + Interlocked.Increment(ref _threads);
         var conversationId = $"{channel};messageid={activityId}";

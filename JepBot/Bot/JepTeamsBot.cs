@@ -1,6 +1,7 @@
 using JepBot.Dialogs;
 using JepBot.Dialogs.Cards;
 using JepBot.Handoff;
+using JepBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -8,10 +9,18 @@ using Microsoft.Bot.Schema;
 namespace JepBot.Bot;
 
 /// <summary>
-/// The Teams activity handler: welcomes on install and when added to a team, and hands every message and card
-/// click to the conversation. State is saved once, after the turn succeeded; a failed turn saves nothing.
+/// The Teams activity handler: welcomes on install and when added to a team (recording the team), hands messages
+/// in the advisors' channel to the advisors' desk, moves anything else said in a channel or group chat to a 1:1
+/// chat, and hands 1:1 messages and card clicks to the conversation. State is saved once, after the turn
+/// succeeded; a failed turn saves nothing.
 /// </summary>
-public sealed class JepTeamsBot(JepConversation conversation, ConversationState conversationState, UserState userState, AdvisorDesk desk) : TeamsActivityHandler
+public sealed class JepTeamsBot(
+    JepConversation conversation,
+    ConversationState conversationState,
+    UserState userState,
+    AdvisorDesk desk,
+    InstallationRecorder installations,
+    PrivateChatOpener privateChats) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -28,27 +37,73 @@ public sealed class JepTeamsBot(JepConversation conversation, ConversationState 
             RecipientMention.Strip(turnContext.Activity);
         }
 
-        // The advisors' channel commands and ticket buttons; everything else is the conversation.
+        // The advisors' channel commands and ticket buttons.
         if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
+            return;
+        }
+
+        // Anything else in a channel or group chat: a short answer there, the conversation itself in private.
+        if (Audience(turnContext.Activity) == WelcomeAudience.Team)
+        {
+            await MoveToPrivateChatAsync(turnContext, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await conversation.OnMessageAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        conversation.WelcomeAsync(turnContext, Audience(turnContext.Activity), cancellationToken);
+    private async Task MoveToPrivateChatAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var language = Dialogs.Localization.Languages.FromLocale(turnContext.Activity.Locale);
+        var opened = turnContext.Activity.From?.Id is { Length: > 0 }
+            && await privateChats.OpenAsync(turnContext, turnContext.Activity.Text?.Trim(), cancellationToken).ConfigureAwait(false);
+        var key = opened ? "channel.movedToPrivate" : "channel.privateFailed";
+        await turnContext.SendActivityAsync(MessageFactory.Text(conversation.Localizer.Get(language, key)), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        await installations.AddedAsync(turnContext.Activity, cancellationToken).ConfigureAwait(false);
+        await conversation.WelcomeAsync(turnContext, Audience(turnContext.Activity), cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        installations.RemovedAsync(turnContext.Activity, cancellationToken);
 
     /// <summary>
     /// Welcomes when the bot itself is among the added members. Handled here rather than through the Teams
     /// member events, which look up every added user at the connector first: nothing JepBot needs.
     /// </summary>
-    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        var botId = turnContext.Activity.Recipient?.Id;
-        var botAdded = botId is not null && turnContext.Activity.MembersAdded?.Any(m => m?.Id == botId) == true;
-        return botAdded ? conversation.WelcomeAsync(turnContext, Audience(turnContext.Activity), cancellationToken) : Task.CompletedTask;
+        var activity = turnContext.Activity;
+        var botId = activity.Recipient?.Id;
+        if (botId is not null && activity.MembersAdded?.Any(m => m?.Id == botId) == true)
+        {
+            await installations.AddedAsync(activity, cancellationToken).ConfigureAwait(false);
+            await conversation.WelcomeAsync(turnContext, Audience(activity), cancellationToken).ConfigureAwait(false);
+        }
+        else if (botId is not null && activity.MembersRemoved?.Any(m => m?.Id == botId) == true)
+        {
+            await installations.RemovedAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+        else if (EventType(activity) == "teamRenamed")
+        {
+            await installations.RenamedAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string? EventType(IActivity activity)
+    {
+        try
+        {
+            return activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>()?.EventType;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>JepBot uses no invoke actions (only Action.Submit), so any invoke gets a quiet 200 rather than the SDK's 501.</summary>

@@ -59,6 +59,8 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<AdvisorMessenger>();
         services.AddSingleton<EmailCopySender>();
         services.AddSingleton<AdvisorDesk>();
+        services.AddSingleton<JepBot.Teams.InstallationRecorder>();
+        services.AddSingleton<JepBot.Teams.PrivateChatOpener>();
         services.AddSingleton<HandoffDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
 
