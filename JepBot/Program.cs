@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJepBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
-app.LogAuthenticationMode();
+app.LogAccessMode();
 app.OpenStateStore();
 app.MapMessagesEndpoint();
 app.MapHealthEndpoint();

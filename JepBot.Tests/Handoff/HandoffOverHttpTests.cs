@@ -158,7 +158,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
 
         var thread = await WaitForThreadAsync(1);
         Assert.Contains(reference, thread.Reply.AllText);
-        Assert.True((await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Delivered);
+        Assert.True((await WaitForDeliveredAsync(reference)).Delivered);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
 
         var thread = await WaitForThreadAsync(1, TimeSpan.FromSeconds(20));
         Assert.Contains(reference, thread.Reply.AllText);
-        var delivery = (await Store.GetAsync(reference, CancellationToken.None))!.Delivery;
+        var delivery = await WaitForDeliveredAsync(reference);
         Assert.Equal(3, _connector.ThreadAttempts);
         Assert.Equal(3, delivery.Attempts);
         Assert.Single(_connector.Threads);
@@ -539,6 +539,19 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         }
 
         return _connector.Threads[count - 1];
+    }
+
+    /// <summary>The post reaches the connector a moment before the outbox records it: wait for the record.</summary>
+    private async Task<DeliveryState> WaitForDeliveredAsync(string reference)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await Store.GetAsync(reference, CancellationToken.None))!.Delivery is not { Delivered: true } delivery)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{reference} was never recorded as delivered");
+            await Task.Delay(50);
+        }
+
+        return delivery;
     }
 
     private BotReply? _lastCard;

@@ -16,9 +16,11 @@ namespace JepBot.Tests.Support;
 public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public BotHost(string databasePath, IDictionary<string, string?>? settings = null)
+    public BotHost(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        _environment = environment;
         DatabasePath = databasePath;
         _settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = databasePath };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -35,7 +37,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
     }

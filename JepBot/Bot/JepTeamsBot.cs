@@ -20,10 +20,26 @@ public sealed class JepTeamsBot(
     UserState userState,
     AdvisorDesk desk,
     InstallationRecorder installations,
-    PrivateChatOpener privateChats) : TeamsActivityHandler
+    PrivateChatOpener privateChats,
+    AccessGuard guard,
+    ILogger<JepTeamsBot> logger) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        var tenant = InstallationRecorder.TenantOf(turnContext.Activity);
+        if (!guard.IsTenantAllowed(tenant))
+        {
+            // Another organisation: one polite answer to a message, nothing read, nothing stored.
+            logger.LogWarning("Refused an activity of type {ActivityType} from tenant {TenantId}: not on the allow-list.", turnContext.Activity.Type, tenant ?? "(none)");
+            if (turnContext.Activity.Type == ActivityTypes.Message)
+            {
+                var language = Dialogs.Localization.Languages.FromLocale(turnContext.Activity.Locale);
+                await turnContext.SendActivityAsync(MessageFactory.Text(conversation.Localizer.Get(language, "guard.otherTenant")), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, JepBotAdapter adapter, IBot bot, ConversationTurnGate gate, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext http, JepBotAdapter adapter, IBot bot, ConversationTurnGate gate, AccessGuard guard, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
         var (activity, problem, status) = await ReadActivityAsync(http.Request).ConfigureAwait(false);
@@ -59,6 +59,13 @@ public static class MessagesEndpoint
         {
             // Quietly accept what a future channel may send; nothing is processed or stored.
             http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (!guard.IsChannelAllowed(activity.ChannelId))
+        {
+            logger.LogInformation("Refused an activity from channel {ChannelId}: this host serves Microsoft Teams only.", activity.ChannelId);
+            await WriteProblemAsync(http.Response, StatusCodes.Status403Forbidden, "This bot serves Microsoft Teams only.").ConfigureAwait(false);
             return;
         }
 

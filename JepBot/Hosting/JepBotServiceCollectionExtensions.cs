@@ -70,6 +70,8 @@ public static class JepBotServiceCollectionExtensions
             handoffStore: sp.GetRequiredService<IHandoffStore>(),
             deliveryTrigger: sp.GetRequiredService<IDeliveryTrigger>()));
         services.AddSingleton<ConversationTurnGate>();
+        services.Configure<GuardOptions>(configuration.GetSection(GuardOptions.Section));
+        services.AddSingleton<AccessGuard>();
 
         // Built explicitly: CloudAdapter has several constructors and DI cannot choose between them.
         services.AddSingleton(sp => new JepBotAdapter(
@@ -91,9 +93,14 @@ public static class JepBotServiceCollectionExtensions
         app.Logger.LogInformation("State store: SQLite at {Path}", storage.Path);
     }
 
-    /// <summary>One clear warning when the bot runs without an app id: fine on a laptop, never in production.</summary>
-    public static void LogAuthenticationMode(this WebApplication app)
+    /// <summary>Clear warnings when the bot is open to more than it should be in production: no app id, no tenant allow-list.</summary>
+    public static void LogAccessMode(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<AccessGuard>().RestrictsTenants)
+        {
+            app.Logger.LogWarning("No tenant allow-list (Guard:AllowedTenants) is configured: JepBot answers users of every Microsoft 365 organisation.");
+        }
+
         if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
         {
             app.Logger.LogWarning(
