@@ -545,13 +545,17 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     private async Task<DeliveryState> WaitForDeliveredAsync(string reference)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await Store.GetAsync(reference, CancellationToken.None))!.Delivery is not { Delivered: true } delivery)
+        while (true)
         {
+            var delivery = (await Store.GetAsync(reference, CancellationToken.None))!.Delivery;
+            if (delivery.Delivered)
+            {
+                return delivery;
+            }
+
             Assert.True(DateTime.UtcNow < deadline, $"{reference} was never recorded as delivered");
             await Task.Delay(50);
         }
-
-        return delivery;
     }
 
     private BotReply? _lastCard;
