@@ -11,6 +11,7 @@ using JepBot.Dialogs.Flows.Menu;
 using JepBot.Dialogs.Flows.Werkatelier;
 using JepBot.Dialogs.Flows.Werkwijze;
 using JepBot.Dialogs.Handoff;
+using JepBot.Dialogs.Installations;
 using JepBot.Dialogs.Localization;
 using Microsoft.Bot.Builder;
 
@@ -52,7 +53,8 @@ public sealed class JepConversation
         Func<DateOnly>? today = null,
         LegalFramesContent? legalFrames = null,
         IHandoffStore? handoffStore = null,
-        IDeliveryTrigger? deliveryTrigger = null)
+        IDeliveryTrigger? deliveryTrigger = null,
+        IMunicipalContacts? municipalContacts = null)
     {
         _localizer = localizer ?? Localizer.Default;
         content ??= WerkwijzeContentLoader.Default;
@@ -62,7 +64,7 @@ public sealed class JepConversation
         MenuEntries = [.. CoreEntries, .. withHandoff ? HandoffEntries : [], .. TailEntries];
         var dialogs = new DialogSet()
             .Add(new MenuDialog(MenuEntries))
-            .Add(new WerkwijzeDialog(content, _localizer, today, withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null))
+            .Add(new WerkwijzeDialog(content, _localizer, today, withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null, municipalContacts))
             .Add(new AcuteDialog(content, _localizer))
             .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
@@ -82,6 +84,9 @@ public sealed class JepConversation
             Runner.AddStartWords(entry.DialogId, [.. entry.Synonyms, .. Languages.All.Select(l => _localizer.Get(l, entry.TitleKey))]);
         }
     }
+
+    /// <summary>The note with the team a 1:1 chat was opened from (a team id: no personal data).</summary>
+    public const string TeamNote = WerkwijzeDialog.TeamNote;
 
     /// <summary>The menu as offered in this host.</summary>
     private MenuEntry[] MenuEntries { get; }
@@ -116,10 +121,16 @@ public sealed class JepConversation
     /// The start of a 1:1 chat the bot opened after a mention in a channel: the welcome the first time, then the
     /// feature they named ("zorg", "adviseur"), or else the open question or the menu.
     /// </summary>
-    public async Task StartPrivateAsync(ITurnContext turnContext, string? featureName, CancellationToken cancellationToken)
+    /// <param name="teamId">The team they came from, kept so the Werkwijze can show that team's contact point.</param>
+    public async Task StartPrivateAsync(ITurnContext turnContext, string? featureName, string? teamId, CancellationToken cancellationToken)
     {
         var welcomed = await WelcomeAsync(turnContext, WelcomeAudience.Personal, cancellationToken).ConfigureAwait(false);
         var (turn, _) = await Runner.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (teamId is { Length: > 0 and <= 200 })
+        {
+            turn.State.Notes[TeamNote] = teamId;
+        }
+
         if (welcomed && turn.State.Active is null && !Runner.IsFeatureName(featureName))
         {
             // The welcome card has its own "Beginnen" button: no menu under it yet.

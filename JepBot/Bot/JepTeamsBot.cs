@@ -21,6 +21,7 @@ public sealed class JepTeamsBot(
     AdvisorDesk desk,
     InstallationRecorder installations,
     PrivateChatOpener privateChats,
+    JepBot.Municipalities.MunicipalDesk municipalDesk,
     AccessGuard guard,
     ILogger<JepTeamsBot> logger) : TeamsActivityHandler
 {
@@ -53,8 +54,9 @@ public sealed class JepTeamsBot(
             RecipientMention.Strip(turnContext.Activity);
         }
 
-        // The advisors' channel commands and ticket buttons.
-        if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        // The advisors' channel commands and ticket buttons; a municipality's own contact point.
+        if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
+            || await municipalDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

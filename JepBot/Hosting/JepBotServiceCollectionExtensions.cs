@@ -61,6 +61,9 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<AdvisorDesk>();
         services.AddSingleton<JepBot.Teams.InstallationRecorder>();
         services.AddSingleton<JepBot.Teams.PrivateChatOpener>();
+        services.Configure<JepBot.Municipalities.MunicipalityOptions>(configuration.GetSection(JepBot.Municipalities.MunicipalityOptions.Section));
+        services.AddSingleton<IMunicipalContacts, JepBot.Municipalities.MunicipalContacts>();
+        services.AddSingleton<JepBot.Municipalities.MunicipalDesk>();
         services.AddSingleton<HandoffDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
 
@@ -68,7 +71,8 @@ public static class JepBotServiceCollectionExtensions
             sp.GetRequiredService<ConversationState>(),
             sp.GetRequiredService<UserState>(),
             handoffStore: sp.GetRequiredService<IHandoffStore>(),
-            deliveryTrigger: sp.GetRequiredService<IDeliveryTrigger>()));
+            deliveryTrigger: sp.GetRequiredService<IDeliveryTrigger>(),
+            municipalContacts: sp.GetRequiredService<IMunicipalContacts>()));
         services.AddSingleton<ConversationTurnGate>();
         services.Configure<GuardOptions>(configuration.GetSection(GuardOptions.Section));
         services.AddSingleton<AccessGuard>();

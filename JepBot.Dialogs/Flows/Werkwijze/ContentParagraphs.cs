@@ -12,7 +12,8 @@ public sealed class ContentParagraphs(WerkwijzeContent content, Localizer locali
 {
     private string T(string key, params object?[] args) => localizer.Get(language, key, args);
 
-    public List<string> ForStep(ContentStep step, IReadOnlyDictionary<string, string> chosenOptions)
+    /// <param name="localContact">The professional's own municipality's contact point, shown after the general municipal contact.</param>
+    public List<string> ForStep(ContentStep step, IReadOnlyDictionary<string, string> chosenOptions, Installations.MunicipalContact? localContact = null)
     {
         var paragraphs = step.Body.Select(b => b.In(language)).ToList();
         foreach (var insert in step.Insert)
@@ -32,6 +33,10 @@ public sealed class ContentParagraphs(WerkwijzeContent content, Localizer locali
         foreach (var contactId in step.Contacts)
         {
             paragraphs.AddRange(Contact(content.Contacts[contactId]));
+            if (contactId == "municipality" && localContact is not null)
+            {
+                paragraphs.Add(T("werkwijze.localContact", LocalContact(localContact)));
+            }
         }
 
         paragraphs.AddRange(Provenance(step));
@@ -50,6 +55,28 @@ public sealed class ContentParagraphs(WerkwijzeContent content, Localizer locali
         {
             yield return line;
         }
+    }
+
+    /// <summary>A municipality's own contact point on one line: name · phone · e-mail · Veiligheidshuis.</summary>
+    public string LocalContact(Installations.MunicipalContact contact)
+    {
+        var parts = new List<string> { contact.Name };
+        if (!string.IsNullOrWhiteSpace(contact.Phone))
+        {
+            parts.Add(T("werkwijze.contact.phone", contact.Phone));
+        }
+
+        if (!string.IsNullOrWhiteSpace(contact.Email))
+        {
+            parts.Add(T("werkwijze.contact.email", contact.Email));
+        }
+
+        if (!string.IsNullOrWhiteSpace(contact.Veiligheidshuis))
+        {
+            parts.Add(T("municipal.veiligheidshuisLine", contact.Veiligheidshuis));
+        }
+
+        return string.Join(" · ", parts);
     }
 
     public IEnumerable<string> Contact(ContentContact contact)

@@ -23,11 +23,20 @@ public sealed class WerkwijzeDialog : WaterfallDialog
     private readonly Localizer _localizer;
     private readonly Func<DateOnly> _today;
     private readonly WerkwijzeFollowUp? _followUp;
+    private readonly Installations.IMunicipalContacts? _municipalContacts;
+
+    /// <summary>The conversation note with the team a 1:1 chat was opened from.</summary>
+    public const string TeamNote = "teamId";
+
+    /// <summary>The content contact after which the municipality's own contact point is shown.</summary>
+    private const string MunicipalityContact = "municipality";
 
     /// <param name="followUp">What to offer after the record (advisor, werkatelier); null where there are no hand-offs.</param>
-    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null, WerkwijzeFollowUp? followUp = null)
+    /// <param name="municipalContacts">Finds the municipality's own contact point; null where none are configured.</param>
+    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null, WerkwijzeFollowUp? followUp = null, Installations.IMunicipalContacts? municipalContacts = null)
         : base(DialogId)
     {
+        _municipalContacts = municipalContacts;
         _content = content;
         _localizer = localizer;
         _today = today ?? AmsterdamToday;
@@ -45,7 +54,10 @@ public sealed class WerkwijzeDialog : WaterfallDialog
     private async Task<StepResult> ShowAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
     {
         var language = context.Language;
-        var paragraphs = new ContentParagraphs(_content, _localizer, language).ForStep(step, ChosenOptions(context));
+        var local = _municipalContacts is not null && step.Contacts.Contains(MunicipalityContact)
+            ? await _municipalContacts.FindAsync(TenantOf(context.Activity), context.Notes.TryGetValue(TeamNote, out var team) ? team : null, cancellationToken).ConfigureAwait(false)
+            : null;
+        var paragraphs = new ContentParagraphs(_content, _localizer, language).ForStep(step, ChosenOptions(context), local);
         var title = step.Title.In(language);
         List<PromptCommandButton> commands = step.LegalFramesButton
             ? [new PromptCommandButton { Title = context.T("legal.button"), Command = LegalFrames.LegalFramesDialog.DialogId }]
@@ -172,6 +184,9 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         plain.TextFormat = TextFormatTypes.Plain;
         await context.SendAsync(plain, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string? TenantOf(IActivity activity) =>
+        activity.Conversation?.TenantId is { Length: > 0 } tenant ? tenant : (activity.ChannelData as Newtonsoft.Json.Linq.JObject)?["tenant"]?["id"]?.ToString();
 
     /// <summary>The option chosen at each single-choice step so far (for the legal frame and consent rule).</summary>
     private static Dictionary<string, string> ChosenOptions(StepContext context) =>
