@@ -38,7 +38,7 @@ function parseArguments(argv) {
 }
 
 function encode({ width, height, rgba }) {
-  const png = new PNG({ width, height, colorType: 6, inputColorType: 6, inputHasAlpha: true });
+  const png = new PNG({ width, height });
   rgba.copy(png.data);
   return PNG.sync.write(png, { colorType: 6 });
 }

@@ -18,18 +18,15 @@ function roundedBox(px, py, cx, cy, hx, hy, r) {
 
 /** Distance to a triangle a-b-c; negative inside. */
 function triangle(px, py, a, b, c) {
-  const edges = [[a, b], [b, c], [c, a]];
-  let d = Infinity;
-  let sign = 1;
   const orientation = Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  let distance = Infinity;
   let inside = true;
-  for (const [p, q] of edges) {
-    d = Math.min(d, segment(px, py, p, q));
-    const side = (q[0] - p[0]) * (py - p[1]) - (q[1] - p[1]) * (px - p[0]);
-    if (Math.sign(side) !== orientation && side !== 0) inside = false;
+  for (const [p, q] of [[a, b], [b, c], [c, a]]) {
+    distance = Math.min(distance, segment(px, py, p, q));
+    const side = Math.sign((q[0] - p[0]) * (py - p[1]) - (q[1] - p[1]) * (px - p[0]));
+    if (side !== 0 && side !== orientation) inside = false;
   }
-  if (inside) sign = -1;
-  return sign * d;
+  return inside ? -distance : distance;
 }
 
 /** Distance to the segment p-q. */
