@@ -14,7 +14,7 @@ namespace JepBot.Bot;
 /// (<see cref="JepTeamsBot"/>, <see cref="JepBotAdapter"/>). What such a turn did besides replying is safe to do
 /// again: a request is stored once per idempotency key. Card updates and proactive messages (the advisors' desk,
 /// opening a 1:1 chat) are not held; those turns save no conversation state of their own, so they are never run
-/// again. The held replies go out after the save, as one call, in their order.
+/// again. The held replies go out after the save, together and in their order.
 /// </remarks>
 internal sealed class TurnReplyBuffer
 {
