@@ -6,7 +6,7 @@ builder.Services.AddJepBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.LogAccessMode();
-app.OpenStateStore();
+await app.OpenStateStoreAsync();
 app.MapMessagesEndpoint();
 app.MapHealthEndpoint();
 app.Run();

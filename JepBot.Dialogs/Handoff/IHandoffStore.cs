@@ -1,8 +1,8 @@
 namespace JepBot.Dialogs.Handoff;
 
 /// <summary>
-/// Durable storage for requests and the advisors' channel. Implementations: SQLite (the embedded default); a later
-/// store runs the same contract tests (JepBot.Tests/Contracts/HandoffStoreContractTests).
+/// Durable storage for requests and the advisors' channel. Implementations: SQLite (the embedded default) and Azure
+/// Table storage; both run the same contract tests (JepBot.Tests/Contracts/HandoffStoreContractTests).
 /// </summary>
 public interface IHandoffStore
 {

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -17,10 +19,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotHost(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="services">Changes to the host's services after its own, e.g. a store wrapped to steer timing.</param>
+    public BotHost(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         _environment = environment;
+        _services = services;
         DatabasePath = databasePath;
         _settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = databasePath };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -40,6 +45,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     public async Task<HttpResponseMessage> PostActivityAsync(JObject activity, string? bearer = null)

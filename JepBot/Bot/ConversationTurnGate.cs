@@ -3,7 +3,8 @@ namespace JepBot.Bot;
 /// <summary>
 /// Runs the turns of one conversation one at a time. Two messages of the same conversation arriving together
 /// would otherwise both read the same state and the later save would fail its ETag check or drop an answer.
-/// Different conversations still run in parallel. (Per process; across instances the store's ETags guard.)
+/// Different conversations still run in parallel. (Per process; across instances the store's ETags guard, and a
+/// turn that loses its save is run again by <see cref="JepBotAdapter"/>.)
 /// </summary>
 public sealed class ConversationTurnGate
 {

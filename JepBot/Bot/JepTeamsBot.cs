@@ -1,6 +1,7 @@
 using JepBot.Dialogs;
 using JepBot.Dialogs.Cards;
 using JepBot.Handoff;
+using JepBot.Storage;
 using JepBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -12,7 +13,8 @@ namespace JepBot.Bot;
 /// The Teams activity handler: welcomes on install and when added to a team (recording the team), hands messages
 /// in the advisors' channel to the advisors' desk, moves anything else said in a channel or group chat to a 1:1
 /// chat, and hands 1:1 messages and card clicks to the conversation. State is saved once, after the turn
-/// succeeded; a failed turn saves nothing.
+/// succeeded; a failed turn saves nothing. Replies go out only after that save (<see cref="TurnReplyBuffer"/>), so a
+/// turn that lost its save to another instance has sent nothing, and the adapter runs it again.
 /// </summary>
 public sealed class JepTeamsBot(
     JepConversation conversation,
@@ -41,9 +43,34 @@ public sealed class JepTeamsBot(
             return;
         }
 
-        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        var replies = TurnReplyBuffer.Attach(turnContext);
+        try
+        {
+            await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // User state first: when that save loses, nothing is saved yet. The conversation state, which records
+                // that this message was answered, goes last, so a turn that saved it is never run a second time.
+                await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+                await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoragePreconditionFailedException conflict)
+            {
+                // Only a conflict of this turn's own saves is run again: its replies are still held, and what else it
+                // did is safe to repeat (a request is stored once per idempotency key). Turns with effects beyond
+                // their replies (the advisors' desk, opening a 1:1 chat) do not save this conversation's state, and a
+                // conflict inside them stays an ordinary failed turn.
+                throw new TurnConflictException(conflict);
+            }
+        }
+        catch (Exception)
+        {
+            // Nothing of a failed turn goes out; the adapter's error handler tells the user (or runs the turn again).
+            replies.Discard();
+            throw;
+        }
+
+        await replies.SendAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace JepBot.Handoff;
 /// The outbox: delivers stored requests to the advisors' channel (and, when configured, an e-mail copy to a mailbox),
 /// and keeps trying until it works. A target that fails (no channel registered, 403, 429, 5xx, SMTP error, timeout)
 /// stays "not delivered" with its next attempt time: exponential backoff, or the connector's Retry-After when that
-/// is longer. After a restart the undelivered requests are simply due again. Delivery is at least once: a crash
+/// is longer. After a restart the undelivered requests are simply due again. With several instances each attempt is
+/// reserved in the store first, so only one outbox makes it. Delivery is at least once: a crash
 /// between posting and recording it posts again. Logs carry references, targets and statuses only.
 /// </summary>
 public sealed class HandoffDeliveryService(
@@ -55,25 +56,74 @@ public sealed class HandoffDeliveryService(
         }
     }
 
+    /// <summary>
+    /// How long a reservation outlasts the delivery timeout: an outbox that dies during an attempt leaves the request
+    /// to the others after this, as its "next attempt".
+    /// </summary>
+    private static readonly TimeSpan ReservationMargin = TimeSpan.FromSeconds(5);
+
     /// <summary>One attempt for each target of this request that is due, then one save.</summary>
     private async Task DeliverAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!request.Delivery.Delivered && request.Delivery.NextAttemptUtc <= now)
-        {
-            await DeliverToChannelAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
         if (email.Enabled)
         {
             request.EmailCopy ??= new DeliveryState { NextAttemptUtc = now };
-            if (!request.EmailCopy.Delivered && request.EmailCopy.NextAttemptUtc <= now)
-            {
-                await SendEmailCopyAsync(request, cancellationToken).ConfigureAwait(false);
-            }
         }
 
-        await SaveAsync(request, cancellationToken).ConfigureAwait(false);
+        var channelDue = !request.Delivery.Delivered && request.Delivery.NextAttemptUtc <= now;
+        var emailDue = email.Enabled && request.EmailCopy is { Delivered: false } copy && copy.NextAttemptUtc <= now;
+        if (!channelDue && !emailDue)
+        {
+            return;
+        }
+
+        if (await ReserveAsync(request, channelDue, emailDue, now, cancellationToken).ConfigureAwait(false) is not { } reserved)
+        {
+            return;
+        }
+
+        if (channelDue)
+        {
+            await DeliverToChannelAsync(reserved, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (emailDue)
+        {
+            await SendEmailCopyAsync(reserved, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SaveAsync(reserved, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims this attempt before anything is sent. Every instance of the bot runs an outbox on the same store, and
+    /// each finds the same due requests: the attempt's targets get a next attempt past the delivery timeout, saved
+    /// under the request's ETag, and only the outbox whose save wins delivers. The others get a conflict and leave
+    /// the request alone (it is not due for them any more). Null when another outbox, or an advisor, was first.
+    /// </summary>
+    private async Task<HandoffRequest?> ReserveAsync(HandoffRequest request, bool channel, bool emailCopy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + TimeSpan.FromSeconds(_options.DeliveryTimeoutSeconds) + ReservationMargin;
+        if (channel)
+        {
+            request.Delivery.NextAttemptUtc = until;
+        }
+
+        if (emailCopy)
+        {
+            request.EmailCopy!.NextAttemptUtc = until;
+        }
+
+        try
+        {
+            return await store.UpdateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HandoffConflictException)
+        {
+            // Changed since this round read it: if it is still due, the next round finds it again.
+            return null;
+        }
     }
 
     private async Task DeliverToChannelAsync(HandoffRequest request, CancellationToken cancellationToken)

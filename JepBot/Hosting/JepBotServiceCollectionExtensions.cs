@@ -4,7 +4,6 @@ using JepBot.Dialogs;
 using JepBot.Dialogs.Handoff;
 using JepBot.Dialogs.Localization;
 using JepBot.Handoff;
-using JepBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -17,7 +16,9 @@ public static class JepBotServiceCollectionExtensions
     public static IServiceCollection AddJepBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpClient();
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+
+        // State, requests and installations: SQLite or Azure, by Storage:Provider (StorageRegistration).
+        services.AddJepBotStorage(configuration, environment);
 
         // Reads MicrosoftAppType/AppId/AppPassword/AppTenantId; with no app id it accepts unauthenticated local traffic.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractResolverAuthentication(
@@ -26,33 +27,15 @@ public static class JepBotServiceCollectionExtensions
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
 
-        services.AddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
-            return new SqliteStorage(Path.GetFullPath(path, environment.ContentRootPath));
-        });
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
-        services.AddSingleton<IStoreHealth>(sp => new SqliteStoreHealth(sp.GetRequiredService<SqliteStorage>()));
-
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
-        // Handoffs: requests in the same SQLite file, an outbox that delivers them to the advisors' channel.
+        // Handoffs: requests in the request store, an outbox that delivers them to the advisors' channel.
         services.AddOptions<HandoffOptions>()
             .Bind(configuration.GetSection(HandoffOptions.Section))
             .Validate(o => o.PollSeconds > 0 && o.FirstRetrySeconds > 0 && o.MaxRetrySeconds >= o.FirstRetrySeconds && o.DeliveryTimeoutSeconds > 0, "Handoff: PollSeconds, FirstRetrySeconds and DeliveryTimeoutSeconds must be positive, and MaxRetrySeconds at least FirstRetrySeconds.")
             .Validate(o => !o.Email.Enabled || EmailCopyOptions.IsValid(o.Email), "Handoff:Email: Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect, Port 1-65535, and To (and From, when set) e-mail addresses.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IHandoffStore>(sp =>
-        {
-            var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
-            return new SqliteHandoffStore(Path.GetFullPath(path, environment.ContentRootPath));
-        });
-        services.AddSingleton<IInstallationStore>(sp =>
-        {
-            var path = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.SqlitePath;
-            return new SqliteInstallationStore(Path.GetFullPath(path, environment.ContentRootPath));
-        });
         services.AddSingleton<DeliveryTrigger>();
         services.AddSingleton<IDeliveryTrigger>(sp => sp.GetRequiredService<DeliveryTrigger>());
         services.AddSingleton(sp => Localizer.Default);
@@ -85,16 +68,6 @@ public static class JepBotServiceCollectionExtensions
             sp.GetRequiredService<ConversationState>()));
         services.AddSingleton<IBot, JepTeamsBot>();
         return services;
-    }
-
-    /// <summary>
-    /// Opens the state store before the first request, so a missing folder is created and an unusable file fails
-    /// the start (with the path in the log) instead of the first user's turn.
-    /// </summary>
-    public static void OpenStateStore(this WebApplication app)
-    {
-        var storage = app.Services.GetRequiredService<SqliteStorage>();
-        app.Logger.LogInformation("State store: SQLite at {Path}", storage.Path);
     }
 
     /// <summary>Clear warnings when the bot is open to more than it should be in production: no app id, no tenant allow-list.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace JepBot.Storage;
 
@@ -18,19 +16,11 @@ namespace JepBot.Storage;
 /// </list>
 /// A batch of writes is one transaction: all land or none. After a write the new ETag is put back into the
 /// object that was written (IStoreItem, dictionary or JObject), so a second save in the same turn still matches.
-/// Values are serialised without type names: stored JSON can never choose which .NET type gets created.
+/// Values are serialised without type names: stored JSON can never choose which .NET type gets created
+/// (<see cref="StateItemJson"/>, shared with the Azure store).
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
-    private const string ETagKey = "eTag";
-
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.None,
-        ReferenceLoopHandling = ReferenceLoopHandling.Error,
-        MaxDepth = 64,
-    });
-
     private readonly string _connectionString;
 
     public SqliteStorage(string path)
@@ -86,9 +76,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                var item = JObject.Parse(reader.GetString(1));
-                item[ETagKey] = reader.GetString(0);
-                result[key] = item;
+                result[key] = StateItemJson.FromJson(reader.GetString(1), reader.GetString(0));
             }
         }
 
@@ -99,7 +87,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         where TStoreItem : class
     {
         var items = await ReadAsync(keys, cancellationToken);
-        return items.ToDictionary(pair => pair.Key, pair => ((JObject)pair.Value).ToObject<TStoreItem>(Serializer)!);
+        return items.ToDictionary(pair => pair.Key, pair => StateItemJson.ToObject<TStoreItem>(pair.Value));
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -111,7 +99,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
 
         // Serialise everything first: a value that cannot be stored fails the batch before the database is touched.
-        var rows = changes.Select(change => (change.Key, Value: change.Value, Expected: ReadETag(change.Value), Json: ToJson(change.Value))).ToList();
+        var rows = changes.Select(change => (change.Key, Value: change.Value, Expected: StateItemJson.ReadETag(change.Value), Json: StateItemJson.ToJson(change.Value))).ToList();
         var written = new List<(object Value, string ETag)>(rows.Count);
 
         await using var connection = await OpenAsync(cancellationToken);
@@ -154,7 +142,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         await transaction.CommitAsync(cancellationToken);
         foreach (var (value, etag) in written)
         {
-            WriteETag(value, etag);
+            StateItemJson.WriteETag(value, etag);
         }
     }
 
@@ -208,57 +196,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
     }
 
     public void Dispose() => SqliteConnection.ClearAllPools();
-
-    private static string ToJson(object? value)
-    {
-        if (value is null)
-        {
-            throw new ArgumentException("A stored value cannot be null; delete the key instead.", nameof(value));
-        }
-
-        // The ETag lives in its own column; IStoreItem serialises it as "ETag", state dictionaries as "eTag".
-        var json = value as JObject ?? JObject.FromObject(value, Serializer);
-        var etagProperties = json.Properties().Where(p => string.Equals(p.Name, ETagKey, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (etagProperties.Count > 0)
-        {
-            json = (JObject)json.DeepClone();
-            foreach (var property in etagProperties)
-            {
-                json.Remove(property.Name);
-            }
-        }
-
-        return json.ToString(Formatting.None);
-    }
-
-    private static string? ReadETag(object? value) => value switch
-    {
-        IStoreItem item => item.ETag,
-        JObject json => json[ETagKey]?.Type == JTokenType.String ? (string?)json[ETagKey] : null,
-        IDictionary<string, object> dictionary when dictionary.TryGetValue(ETagKey, out var etag) => etag switch
-        {
-            string text => text,
-            JValue { Type: JTokenType.String } token => (string?)token,
-            _ => null,
-        },
-        _ => null,
-    };
-
-    private static void WriteETag(object value, string etag)
-    {
-        switch (value)
-        {
-            case IStoreItem item:
-                item.ETag = etag;
-                break;
-            case JObject json:
-                json[ETagKey] = etag;
-                break;
-            case IDictionary<string, object> dictionary when !dictionary.IsReadOnly:
-                dictionary[ETagKey] = etag;
-                break;
-        }
-    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {
