@@ -15,7 +15,7 @@ const child = spawn(process.execPath, [cli, "-e", endpoint, "-c", "msteams", "-p
     ...process.env,
     TEAMSAPPTESTER_BROWSER: "none",
     NODE_OPTIONS: `--require ${path.join(__dirname, "loopback.js")}`,
-    M365_AGENTS_PLAYGROUND_LOGFILE: path.join(__dirname, "devTools", "m365agentsplayground.log"),
+    M365_AGENTS_PLAYGROUND_LOGFILE: process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(__dirname, "devTools", "m365agentsplayground.log"),
   },
 });
 child.on("exit", (code) => process.exit(code ?? 1));
