@@ -52,7 +52,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
     /// <summary>The "General" channel of the Playground's team ("My Team").</summary>
     public string GeneralChannel { get; private set; } = "";
 
-    public static async Task<PlaygroundClient> ConnectAsync(Uri baseUrl, TimeSpan timeout)
+    public static async Task<PlaygroundClient> ConnectAsync(Uri baseUrl, TimeSpan timeout, bool listen = true)
     {
         var client = new PlaygroundClient(baseUrl);
         var deadline = DateTime.UtcNow + timeout;
@@ -82,6 +82,11 @@ public sealed class PlaygroundClient : IAsyncDisposable
         client.BotId = (string)config["bot"]!["id"]!;
         client.BotName = (string)config["bot"]!["name"]!;
         client.GeneralChannel = (string)config["teams"]![0]!["channels"]!.First(c => (string?)c["name"] == "General")["id"]!;
+        if (!listen)
+        {
+            return client;
+        }
+
         var ws = new UriBuilder(baseUrl) { Scheme = "ws", Path = "/_ws_conversation/v1/conversations/stream" }.Uri;
         await client._socket.ConnectAsync(ws, client._stop.Token);
         client._reader = Task.Run(client.ReadAsync);

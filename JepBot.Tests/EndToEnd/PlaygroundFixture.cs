@@ -36,6 +36,9 @@ public partial class PlaygroundFixture : IAsyncLifetime
 
     public PlaygroundClient Client { get; private set; } = null!;
 
+    /// <summary>Whether <see cref="Client"/> reads the conversation stream (the browser tests leave it to the page).</summary>
+    protected virtual bool ListenToConversations => true;
+
     public virtual async Task InitializeAsync()
     {
         var tool = RepositoryPaths.Combine("tools", "playground");
@@ -98,7 +101,7 @@ public partial class PlaygroundFixture : IAsyncLifetime
         {
             var port = await _listening.Task.WaitAsync(StartTimeout);
             PlaygroundUrl = new Uri($"http://127.0.0.1:{port}");
-            Client = await PlaygroundClient.ConnectAsync(PlaygroundUrl, StartTimeout);
+            Client = await PlaygroundClient.ConnectAsync(PlaygroundUrl, StartTimeout, listen: ListenToConversations);
         }
         catch (Exception exception)
         {
@@ -223,8 +226,14 @@ public sealed class PlaygroundCollection : ICollectionFixture<InstalledPlaygroun
     public const string Name = "Agents Playground";
 }
 
+/// <summary>The Playground for the browser tests: the page is the only reader of the conversation stream.</summary>
+public sealed class BrowserPlaygroundFixture : PlaygroundFixture
+{
+    protected override bool ListenToConversations => false;
+}
+
 [CollectionDefinition(Name)]
-public sealed class PlaygroundBrowserCollection : ICollectionFixture<PlaygroundFixture>
+public sealed class PlaygroundBrowserCollection : ICollectionFixture<BrowserPlaygroundFixture>
 {
     public const string Name = "Agents Playground in a browser";
 }
