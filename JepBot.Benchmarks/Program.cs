@@ -55,6 +55,21 @@ async Task<double> WaitAnsweredAsync(BotProcess bot)
     throw new TimeoutException("the bot did not answer within 60 s of its start");
 }
 
+// --profile-flow SECONDS: only JepBot's flow at 50 conversations, printing the bot's process id (attach dotnet-trace to it).
+var profileAt = Array.IndexOf(args, "--profile-flow");
+if (profileAt >= 0)
+{
+    var seconds = int.Parse(args[profileAt + 1], CultureInfo.InvariantCulture);
+    var profileDb = Path.Combine(work, "profile", "jepbot.db");
+    Directory.CreateDirectory(Path.GetDirectoryName(profileDb)!);
+    await using var profiled = BotProcess.StartJepBot(profileDb);
+    await WaitAnsweredAsync(profiled);
+    Console.WriteLine($"bot pid {profiled.Id}");
+    var r = await load.FlowAsync("profile", profiled.MessagesUrl, "p", 50, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+    Console.WriteLine($"  c=50: {r.Throughput:F0} turns/s  p50 {r.P50:F2}  p99 {r.P99:F2} ms  errors {r.Errors}");
+    return 0;
+}
+
 const string Stock = "stock echo";
 const string Tuned = "tuned echo";
 const string Jep = "JepBot Werkwijze (SQLite)";
@@ -183,12 +198,19 @@ Console.WriteLine(report.Table);
 var docs = Path.Combine(Paths.Root, "docs", "benchmarks.md");
 File.WriteAllText(docs, report.Markdown);
 Console.WriteLine($"Wrote {docs}");
-try
+if (args.Contains("--keep"))
 {
-    Directory.Delete(work, recursive: true);
+    Console.WriteLine($"Kept {work} (--keep)");
 }
-catch (IOException)
+else
 {
+    try
+    {
+        Directory.Delete(work, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
 }
 
 return 0;
