@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace JepBot.Benchmarks;
+
+/// <summary>A bot as its own OS process on 127.0.0.1 (JepBot's own build, or this tool in echo mode).</summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process, string url, Stopwatch sinceStart)
+    {
+        _process = process;
+        Url = url;
+        SinceStart = sinceStart;
+    }
+
+    public string Url { get; }
+
+    public string MessagesUrl => Url + "/api/messages";
+
+    public Stopwatch SinceStart { get; }
+
+    public int Id => _process.Id;
+
+    public static BotProcess StartJepBot(string sqlitePath)
+    {
+        var dll = Path.Combine(Paths.Root, "JepBot", "bin", Paths.Configuration, "net10.0", "JepBot.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build the solution in {Paths.Configuration} first.");
+        }
+
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__Provider"] = "Sqlite";
+        start.Environment["Storage__SqlitePath"] = sqlitePath;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return Start(start, url);
+    }
+
+    public static BotProcess StartEcho(string variant)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var self = Path.Combine(AppContext.BaseDirectory, "JepBot.Benchmarks.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { self, "--serve-echo", variant, url })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Start(start, url);
+    }
+
+    private static BotProcess Start(ProcessStartInfo start, string url)
+    {
+        start.Environment.Remove("DOTNET_gcServer");
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [bot {process.Id}] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new BotProcess(process, url, clock);
+    }
+
+    /// <summary>Peak resident set (VmHWM) of the process so far, in bytes.</summary>
+    public long PeakWorkingSet()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
+
+public static class Paths
+{
+    public static string Configuration =>
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "JepBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("JepBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
