@@ -29,7 +29,7 @@ public sealed class JepTeamsBot(
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var tenant = InstallationRecorder.TenantOf(turnContext.Activity);
+        var tenant = TeamsActivityFacts.TenantId(turnContext.Activity);
         if (!guard.IsTenantAllowed(tenant))
         {
             // Another organisation: one polite answer to a message, nothing read, nothing stored.
@@ -133,21 +133,9 @@ public sealed class JepTeamsBot(
         {
             await installations.RemovedAsync(activity, cancellationToken).ConfigureAwait(false);
         }
-        else if (EventType(activity) == "teamRenamed")
+        else if (TeamsActivityFacts.EventType(activity) == "teamRenamed")
         {
             await installations.RenamedAsync(activity, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static string? EventType(IActivity activity)
-    {
-        try
-        {
-            return activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>()?.EventType;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class AdvisorDesk(
             return;
         }
 
-        if (!FixedTimeEquals(code, expected))
+        if (!JepBot.Bot.SecretCode.Matches(code, expected))
         {
             // The attempt is logged; the code typed is not.
             logger.LogWarning("Advisors' channel registration refused in conversation {ConversationId}: wrong code.", activity.Conversation.Id);
@@ -91,7 +91,7 @@ public sealed class AdvisorDesk(
         {
             Reference = reference,
             ChannelId = channelId,
-            TeamId = activity.TeamsGetTeamInfo()?.Id,
+            TeamId = Teams.TeamsActivityFacts.TeamId(activity),
             RegisteredUtc = clock.GetUtcNow(),
         }, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Advisors' channel registered: {ChannelId}.", channelId);
@@ -264,22 +264,6 @@ public sealed class AdvisorDesk(
             return null;
         }
 
-        try
-        {
-            if (activity.GetChannelData<TeamsChannelData>()?.Channel?.Id is { Length: > 0 } id)
-            {
-                return id;
-            }
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            // Malformed channelData: fall back to the conversation id.
-        }
-
-        return activity.Conversation.Id?.Split(';')[0];
+        return Teams.TeamsActivityFacts.ChannelId(activity) ?? activity.Conversation.Id?.Split(';')[0];
     }
-
-    private static bool FixedTimeEquals(string a, string b) =>
-        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));
 }

@@ -8,6 +8,7 @@ using JepBot.Dialogs.Flows.Werkwijze;
 using JepBot.Dialogs.Engine.Prompts;
 using JepBot.Dialogs.Installations;
 using JepBot.Dialogs.Localization;
+using JepBot.Bot;
 using JepBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -73,7 +74,7 @@ public sealed class MunicipalDesk(
             return;
         }
 
-        if (!FixedTimeEquals(code, expected))
+        if (!SecretCode.Matches(code, expected))
         {
             // The attempt is logged; the code typed is not.
             logger.LogWarning("Contact point change refused in team {TeamId}: wrong code.", teamId);
@@ -94,7 +95,7 @@ public sealed class MunicipalDesk(
         var expires = signed["exp"] is JValue { Type: JTokenType.Integer } e ? (long)e : 0;
         var signature = signed["sig"] is JValue { Type: JTokenType.String } s ? (string)s! : "";
         if (teamId is null || string.IsNullOrEmpty(expected) || expires < clock.GetUtcNow().ToUnixTimeSeconds()
-            || !FixedTimeEquals(signature, Signature(teamId, expires, expected)))
+            || !SecretCode.Matches(signature, Signature(teamId, expires, expected)))
         {
             logger.LogWarning("Contact point form refused in conversation {ConversationId}: expired, forged or from another team.", turnContext.Activity.Conversation?.Id);
             await turnContext.SendActivityAsync(T("municipal.expired"), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -164,14 +165,7 @@ public sealed class MunicipalDesk(
             return null;
         }
 
-        try
-        {
-            return turnContext.Activity.TeamsGetTeamInfo()?.Id is { Length: > 0 } id ? id : null;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
+        return TeamsActivityFacts.TeamId(turnContext.Activity);
     }
 
     private static string Signature(string teamId, long expires, string code)
@@ -179,7 +173,4 @@ public sealed class MunicipalDesk(
         var message = Encoding.UTF8.GetBytes(teamId + "|" + expires.ToString(CultureInfo.InvariantCulture));
         return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(code), message));
     }
-
-    private static bool FixedTimeEquals(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 }

@@ -13,7 +13,7 @@ public sealed class InstallationRecorder(IInstallationStore store, ILogger<Insta
 {
     public async Task AddedAsync(IActivity activity, CancellationToken cancellationToken)
     {
-        if (TeamOf(activity) is not { } team)
+        if (TeamsActivityFacts.Team(activity) is not { } team)
         {
             return;
         }
@@ -24,9 +24,9 @@ public sealed class InstallationRecorder(IInstallationStore store, ILogger<Insta
         {
             TeamId = team.Id,
             TeamName = team.Name ?? existing?.TeamName,
-            TenantId = TenantOf(activity),
+            TenantId = TeamsActivityFacts.TenantId(activity),
             ServiceUrl = activity.ServiceUrl,
-            ChannelId = ChannelOf(activity) ?? existing?.ChannelId,
+            ChannelId = TeamsActivityFacts.ChannelId(activity) ?? existing?.ChannelId,
             InstalledUtc = existing?.InstalledUtc ?? now,
             UpdatedUtc = now,
             Contact = existing?.Contact,
@@ -36,7 +36,7 @@ public sealed class InstallationRecorder(IInstallationStore store, ILogger<Insta
 
     public async Task RenamedAsync(IActivity activity, CancellationToken cancellationToken)
     {
-        if (TeamOf(activity) is not { } team || await store.GetAsync(team.Id, cancellationToken).ConfigureAwait(false) is not { } existing)
+        if (TeamsActivityFacts.Team(activity) is not { } team || await store.GetAsync(team.Id, cancellationToken).ConfigureAwait(false) is not { } existing)
         {
             // A rename of a team we never saw installed: record it as installed now.
             await AddedAsync(activity, cancellationToken).ConfigureAwait(false);
@@ -52,53 +52,12 @@ public sealed class InstallationRecorder(IInstallationStore store, ILogger<Insta
 
     public async Task RemovedAsync(IActivity activity, CancellationToken cancellationToken)
     {
-        if (TeamOf(activity) is not { } team)
+        if (TeamsActivityFacts.Team(activity) is not { } team)
         {
             return;
         }
 
         var removed = await store.DeleteAsync(team.Id, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Removed from team {TeamId} (record {Outcome}).", team.Id, removed ? "deleted" : "not found");
-    }
-
-    private static TeamInfo? TeamOf(IActivity activity)
-    {
-        try
-        {
-            return activity.TeamsGetTeamInfo() is { Id.Length: > 0 } team ? team : null;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? ChannelOf(IActivity activity)
-    {
-        try
-        {
-            return activity.GetChannelData<TeamsChannelData>()?.Channel?.Id;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static string? TenantOf(IActivity activity)
-    {
-        if (activity.Conversation?.TenantId is { Length: > 0 } tenant)
-        {
-            return tenant;
-        }
-
-        try
-        {
-            return activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

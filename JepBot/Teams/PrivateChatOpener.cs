@@ -13,24 +13,12 @@ namespace JepBot.Teams;
 /// </summary>
 public sealed class PrivateChatOpener(JepConversation conversation, ConversationState conversationState, UserState userState, IConfiguration configuration, ILogger<PrivateChatOpener> logger)
 {
-    private static string? TeamOf(IActivity activity)
-    {
-        try
-        {
-            return Microsoft.Bot.Builder.Teams.TeamsActivityExtensions.TeamsGetTeamInfo(activity)?.Id;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Opens (or reopens) the 1:1 chat and starts it; false when Teams refused (e.g. the user blocked the bot).</summary>
     /// <param name="featureName">What they typed after the mention, used only when it names a feature ("zorg").</param>
     public async Task<bool> OpenAsync(ITurnContext channelTurn, string? featureName, CancellationToken cancellationToken)
     {
         var activity = channelTurn.Activity;
-        var tenantId = InstallationRecorder.TenantOf(activity);
+        var tenantId = TeamsActivityFacts.TenantId(activity);
         var parameters = new ConversationParameters
         {
             IsGroup = false,
@@ -53,7 +41,7 @@ public sealed class PrivateChatOpener(JepConversation conversation, Conversation
                     // The created conversation's event names no user or language: carry them over from the channel.
                     privateTurn.Activity.From = activity.From;
                     privateTurn.Activity.Locale = activity.Locale;
-                    await conversation.StartPrivateAsync(privateTurn, featureName, TeamOf(activity), ct).ConfigureAwait(false);
+                    await conversation.StartPrivateAsync(privateTurn, featureName, TeamsActivityFacts.TeamId(activity), ct).ConfigureAwait(false);
                     await conversationState.SaveChangesAsync(privateTurn, false, ct).ConfigureAwait(false);
                     await userState.SaveChangesAsync(privateTurn, false, ct).ConfigureAwait(false);
                 },
