@@ -13,18 +13,9 @@ public sealed class SqliteHandoffStore : IHandoffStore
 {
     private static readonly JsonSerializerSettings Json = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
 
-    private readonly string _connectionString;
+    private readonly SqliteRecordFile _file;
 
-    public SqliteHandoffStore(string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
+    public SqliteHandoffStore(string path) => _file = new SqliteRecordFile(path, """
             CREATE TABLE IF NOT EXISTS handoff_requests (
                 reference        TEXT PRIMARY KEY NOT NULL,
                 prefix_year      TEXT NOT NULL,
@@ -39,13 +30,11 @@ public sealed class SqliteHandoffStore : IHandoffStore
             );
             CREATE INDEX IF NOT EXISTS handoff_due ON handoff_requests (delivered, next_attempt_utc);
             CREATE TABLE IF NOT EXISTS advisor_channel (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
-            """;
-        command.ExecuteNonQuery();
-    }
+            """);
 
     public async Task<(HandoffRequest Request, bool Created)> AddAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         if (await FindByKeyAsync(connection, transaction, request.IdempotencyKey, cancellationToken) is { } existing)
         {
@@ -81,7 +70,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public async Task<HandoffRequest?> GetAsync(string reference, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, json FROM handoff_requests WHERE reference = $r;";
         command.Parameters.AddWithValue("$r", reference);
@@ -93,7 +82,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
         var expected = request.ETag ?? throw new ArgumentException("A request must be read before it is updated.", nameof(request));
         var updated = Clone(request);
         updated.ETag = Guid.NewGuid().ToString("N");
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE handoff_requests SET status = $status, delivered = $delivered, next_attempt_utc = $next, etag = $etag, json = $json
@@ -112,7 +101,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public async Task<IReadOnlyList<HandoffRequest>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, json FROM handoff_requests WHERE delivered = 0 AND next_attempt_utc <= $now ORDER BY created_utc LIMIT $max;";
         command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
@@ -122,7 +111,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public async Task<IReadOnlyList<HandoffRequest>> OpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, json FROM handoff_requests WHERE delivered = 0 OR status = $open ORDER BY created_utc;";
         command.Parameters.AddWithValue("$open", RequestStatus.Open.ToString());
@@ -131,7 +120,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public async Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO advisor_channel (id, json) VALUES (1, $json) ON CONFLICT(id) DO UPDATE SET json = excluded.json;";
         command.Parameters.AddWithValue("$json", JsonConvert.SerializeObject(channel, Json));
@@ -140,7 +129,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public async Task<AdvisorChannel?> GetAdvisorChannelAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM advisor_channel WHERE id = 1;";
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonConvert.DeserializeObject<AdvisorChannel>(json, Json) : null;
@@ -183,11 +172,4 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     private static HandoffRequest Clone(HandoffRequest request) =>
         JsonConvert.DeserializeObject<HandoffRequest>(JsonConvert.SerializeObject(request, Json), Json)!;
-
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
 }

@@ -9,32 +9,21 @@ public sealed class SqliteInstallationStore : IInstallationStore
 {
     private static readonly JsonSerializerSettings Json = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
 
-    private readonly string _connectionString;
+    private readonly SqliteRecordFile _file;
 
-    public SqliteInstallationStore(string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode=WAL;
+    public SqliteInstallationStore(string path) => _file = new SqliteRecordFile(path, """
             CREATE TABLE IF NOT EXISTS team_installations (
                 team_id   TEXT PRIMARY KEY NOT NULL,
                 tenant_id TEXT,
                 json      TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS team_installations_tenant ON team_installations (tenant_id);
-            """;
-        command.ExecuteNonQuery();
-    }
+            """);
 
     public async Task UpsertAsync(TeamInstallation installation, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(installation.TeamId);
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO team_installations (team_id, tenant_id, json) VALUES ($team, $tenant, $json)
@@ -48,7 +37,7 @@ public sealed class SqliteInstallationStore : IInstallationStore
 
     public async Task<TeamInstallation?> GetAsync(string teamId, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM team_installations WHERE team_id = $team;";
         command.Parameters.AddWithValue("$team", teamId);
@@ -57,7 +46,7 @@ public sealed class SqliteInstallationStore : IInstallationStore
 
     public async Task<bool> DeleteAsync(string teamId, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM team_installations WHERE team_id = $team;";
         command.Parameters.AddWithValue("$team", teamId);
@@ -66,7 +55,7 @@ public sealed class SqliteInstallationStore : IInstallationStore
 
     public async Task<IReadOnlyList<TeamInstallation>> ListAsync(string? tenantId, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = tenantId is null
             ? "SELECT json FROM team_installations ORDER BY team_id;"
@@ -84,12 +73,5 @@ public sealed class SqliteInstallationStore : IInstallationStore
         }
 
         return result;
-    }
-
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 }
