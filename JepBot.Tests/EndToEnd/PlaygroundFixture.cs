@@ -77,7 +77,7 @@ public partial class PlaygroundFixture : IAsyncLifetime
         };
         start.ArgumentList.Add(Path.Combine(tool, "start-playground.js"));
         start.ArgumentList.Add(BotEndpoint);
-        start.ArgumentList.Add(FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(FreePort.OnLoopback().ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(_workDirectory, "playground.log");
         try
         {
@@ -185,12 +185,6 @@ public partial class PlaygroundFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"Listening on (?<port>\d+)")]
     private static partial Regex ListeningLine();

@@ -17,7 +17,7 @@ namespace JepBot.Tests.Handoff;
 public sealed class EmailCopyTests : IAsyncLifetime
 {
     private const string Mailbox = "adviseurs@ess.example";
-    private readonly int _smtpPort = FreePort();
+    private readonly int _smtpPort = FreePort.OnLoopback();
     private RecordingConnector _connector = null!;
     private BotHost _host = null!;
     private SimpleSmtpServer? _smtp;
@@ -172,10 +172,4 @@ public sealed class EmailCopyTests : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
