@@ -1,4 +1,5 @@
 using System.Net;
+using JepBot.Bot;
 using JepBot.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -204,6 +205,34 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Empty(_connector.Received);
     }
 
+    [Theory]
+    [InlineData(20 * 1024, 200)]
+    [InlineData(MessagesEndpoint.MaxBodyBytes - 1024, 200)]
+    [InlineData(300 * 1024, 413)]
+    public async Task A_body_without_a_declared_length_is_read_whole_up_to_the_limit(int textLength, int expected)
+    {
+        // No Content-Length (a chunked request): the reader cannot size its buffer up front and grows it while reading.
+        var activity = Activities.Message(_connector.ServiceUrl, "conv-chunked", new string('x', textLength));
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new TrickleStream(System.Text.Encoding.UTF8.GetBytes(activity.ToString(Newtonsoft.Json.Formatting.None)));
+
+        var (read, problem, status) = await MessagesEndpoint.ReadActivityAsync(context.Request);
+
+        Assert.Null(context.Request.ContentLength);
+        Assert.Equal(expected, status);
+        if (expected == 200)
+        {
+            Assert.Null(problem);
+            Assert.Equal(textLength, read!.Text.Length);
+        }
+        else
+        {
+            Assert.Null(read);
+            Assert.Contains("larger than", problem);
+        }
+    }
+
     [Fact]
     public async Task Invoke_activities_get_a_quiet_200()
     {
@@ -261,5 +290,39 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.False((bool)JObject.Parse(await health.Content.ReadAsStringAsync())["storeReachable"]!);
+    }
+
+    /// <summary>A request body that cannot tell its length and hands out at most 3000 bytes per read.</summary>
+    private sealed class TrickleStream(byte[] bytes) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, 3000), bytes.Length - _position);
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

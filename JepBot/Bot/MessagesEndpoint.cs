@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
@@ -19,6 +20,8 @@ public static class MessagesEndpoint
 
     /// <summary>Real activities are a few KB; 256 KB leaves room for large cards and refuses abuse.</summary>
     public const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly HashSet<string> KnownActivityTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -110,21 +113,21 @@ public static class MessagesEndpoint
             sizeFeature.MaxRequestBodySize = MaxBodyBytes + 1;
         }
 
-        string body;
+        string? body;
         try
         {
-            body = await ReadLimitedAsync(request.Body).ConfigureAwait(false);
+            body = await ReadLimitedAsync(request.Body, request.ContentLength).ConfigureAwait(false);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            body = new string(' ', MaxBodyBytes + 1);
+            body = null;
         }
         catch (DecoderFallbackException)
         {
             return (null, "The body is not valid UTF-8.", StatusCodes.Status400BadRequest);
         }
 
-        if (body.Length > MaxBodyBytes)
+        if (body is null)
         {
             return (null, $"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
@@ -170,22 +173,48 @@ public static class MessagesEndpoint
     }
 
     /// <summary>Reads at most one byte more than the limit, so an oversized body without Content-Length is still refused.</summary>
-    private static async Task<string> ReadLimitedAsync(Stream body)
+    /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    /// <remarks>
+    /// The buffer comes from the shared pool and grows only as far as the body does: a new 256 KB array per request
+    /// lands on the large object heap and, at a few hundred turns a second, made the GC run a full collection
+    /// several times a second (docs/performance.md).
+    /// </remarks>
+    private static async Task<string?> ReadLimitedAsync(Stream body, long? contentLength)
     {
-        var buffer = new byte[MaxBodyBytes + 1];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total, buffer.Length - total)).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(contentLength ?? 0, 4096, MaxBodyBytes + 1));
+        try
         {
-            total += read;
-        }
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (total > MaxBodyBytes)
+                    {
+                        return null;
+                    }
 
-        if (total > MaxBodyBytes)
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(total, buffer.Length - total)).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return total > MaxBodyBytes ? null : StrictUtf8.GetString(buffer, 0, total);
+        }
+        finally
         {
-            return new string(' ', MaxBodyBytes + 1);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total);
     }
 
     private static Task WriteProblemAsync(HttpResponse response, int status, string detail)
