@@ -14,7 +14,8 @@ namespace JepBot.Storage;
 /// so two first turns can never silently overwrite each other.</item>
 /// <item>Any other ETag must equal the stored one, otherwise <see cref="StoragePreconditionFailedException"/>.</item>
 /// </list>
-/// A batch of writes is one transaction: all land or none. After a write the new ETag is put back into the
+/// A batch of writes (one <see cref="WriteAsync"/>) lands whole or not at all. Writes go through one
+/// <see cref="SqliteStateWriter"/>, which commits the writes of concurrent turns together. After a write the new ETag is put back into the
 /// object that was written (IStoreItem, dictionary or JObject), so a second save in the same turn still matches.
 /// Values are serialised without type names: stored JSON can never choose which .NET type gets created
 /// (<see cref="StateItemJson"/>, shared with the Azure store).
@@ -22,6 +23,7 @@ namespace JepBot.Storage;
 public sealed class SqliteStorage : IStorage, IDisposable
 {
     private readonly string _connectionString;
+    private readonly SqliteStateWriter _writer;
 
     public SqliteStorage(string path)
     {
@@ -52,7 +54,14 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 updated_utc TEXT NOT NULL
             );
             """);
+        _writer = new SqliteStateWriter(_connectionString);
     }
+
+    /// <summary>Transactions committed by this store's writer so far (see <see cref="SqliteStateWriter"/>).</summary>
+    public long Commits => _writer.Commits;
+
+    /// <summary>The writer itself, for the tests that drive its batches directly.</summary>
+    internal SqliteStateWriter Writer => _writer;
 
     /// <summary>The absolute path of the database file.</summary>
     public string Path { get; }
@@ -98,51 +107,14 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
-        // Serialise everything first: a value that cannot be stored fails the batch before the database is touched.
-        var rows = changes.Select(change => (change.Key, Value: change.Value, Expected: StateItemJson.ReadETag(change.Value), Json: StateItemJson.ToJson(change.Value))).ToList();
-        var written = new List<(object Value, string ETag)>(rows.Count);
-
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var now = DateTime.UtcNow.ToString("O");
-        foreach (var row in rows)
+        // Serialise everything first, on the turn's own thread: a value that cannot be stored fails the write before
+        // the database is touched, and the writer thread only runs SQL.
+        var values = changes.ToList();
+        var rows = values.Select(change => new SqliteStateWriter.StateRow(change.Key, StateItemJson.ReadETag(change.Value), StateItemJson.ToJson(change.Value))).ToList();
+        var etags = await _writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < values.Count; i++)
         {
-            var newETag = Guid.NewGuid().ToString("N");
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.Parameters.AddWithValue("$key", row.Key);
-            command.Parameters.AddWithValue("$etag", newETag);
-            command.Parameters.AddWithValue("$json", row.Json);
-            command.Parameters.AddWithValue("$now", now);
-            if (row.Expected == "*")
-            {
-                command.CommandText = """
-                    INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now)
-                    ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json, updated_utc = excluded.updated_utc;
-                    """;
-            }
-            else if (string.IsNullOrEmpty(row.Expected))
-            {
-                command.CommandText = "INSERT INTO state (key, etag, json, updated_utc) VALUES ($key, $etag, $json, $now) ON CONFLICT(key) DO NOTHING;";
-            }
-            else
-            {
-                command.CommandText = "UPDATE state SET etag = $etag, json = $json, updated_utc = $now WHERE key = $key AND etag = $expected;";
-                command.Parameters.AddWithValue("$expected", row.Expected);
-            }
-
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                throw new StoragePreconditionFailedException(row.Key);
-            }
-
-            written.Add((row.Value, newETag));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        foreach (var (value, etag) in written)
-        {
-            StateItemJson.WriteETag(value, etag);
+            StateItemJson.WriteETag(values[i].Value, etags[i]);
         }
     }
 
@@ -195,7 +167,11 @@ public sealed class SqliteStorage : IStorage, IDisposable
         return (string)command.ExecuteScalar()!;
     }
 
-    public void Dispose() => SqliteConnection.ClearAllPools();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {
