@@ -9,7 +9,8 @@ namespace JepBot.Storage;
 /// SQLite and the Azure store read and write exactly the same shapes (see the storage contract tests).
 /// </summary>
 /// <remarks>
-/// Values are serialised without type names: stored JSON can never choose which .NET type gets created. The ETag is
+/// Values are serialised without type names: stored JSON can never choose which .NET type gets created, and
+/// without properties that are at their starting value (<see cref="CompactStateContractResolver"/>). The ETag is
 /// kept out of the stored JSON (each store keeps it beside the value) and put back on read as "eTag", the name
 /// <see cref="BotState"/> uses.
 /// </remarks>
@@ -22,9 +23,18 @@ internal static class StateItemJson
         TypeNameHandling = TypeNameHandling.None,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = 64,
+        ContractResolver = new CompactStateContractResolver(),
     });
 
+    private static readonly JsonLoadSettings LoadSettings = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
+    private static bool IsETag(string name) => string.Equals(name, ETagKey, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The stored form of a value: compact JSON without its ETag.</summary>
+    /// <remarks>
+    /// Written straight to text: building a JObject first (and copying it to drop the ETag) cost more than the
+    /// rest of the save (docs/performance.md).
+    /// </remarks>
     public static string ToJson(object? value)
     {
         if (value is null)
@@ -32,25 +42,53 @@ internal static class StateItemJson
             throw new ArgumentException("A stored value cannot be null; delete the key instead.", nameof(value));
         }
 
-        // IStoreItem serialises its ETag as "ETag", state dictionaries as "eTag": neither belongs in the stored JSON.
-        var json = value as JObject ?? JObject.FromObject(value, Serializer);
-        var etagProperties = json.Properties().Where(p => string.Equals(p.Name, ETagKey, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (etagProperties.Count > 0)
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
-            json = (JObject)json.DeepClone();
-            foreach (var property in etagProperties)
+            switch (value)
             {
-                json.Remove(property.Name);
+                // IStoreItem serialises its ETag as "ETag", state dictionaries as "eTag": neither belongs in the stored JSON.
+                case JObject json:
+                    writer.WriteStartObject();
+                    foreach (var property in json.Properties().Where(p => !IsETag(p.Name)))
+                    {
+                        property.WriteTo(writer);
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case IDictionary<string, object> dictionary:
+                    writer.WriteStartObject();
+                    foreach (var (key, item) in dictionary)
+                    {
+                        if (!IsETag(key))
+                        {
+                            writer.WritePropertyName(key);
+                            Serializer.Serialize(writer, item);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                default:
+                    var fresh = JObject.FromObject(value, Serializer);
+                    foreach (var property in fresh.Properties().Where(p => IsETag(p.Name)).ToList())
+                    {
+                        property.Remove();
+                    }
+
+                    fresh.WriteTo(writer);
+                    break;
             }
         }
 
-        return json.ToString(Formatting.None);
+        return text.ToString();
     }
 
     /// <summary>A stored value as <see cref="IStorage.ReadAsync(string[], CancellationToken)"/> returns it: a JObject carrying its ETag.</summary>
     public static JObject FromJson(string json, string etag)
     {
-        var item = JObject.Parse(json);
+        var item = JObject.Parse(json, LoadSettings);
         item[ETagKey] = etag;
         return item;
     }

@@ -12,6 +12,8 @@ public sealed class DialogStackState
     /// <summary>Bumped when the shape of this state changes incompatibly; older state is then discarded.</summary>
     public const int CurrentSchema = 1;
 
+    /// <summary>Always written, even at its starting value: a later version must not read an omitted number as its own.</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Include)]
     public int Schema { get; set; } = CurrentSchema;
 
     public List<DialogInstance> Stack { get; set; } = [];
