@@ -32,17 +32,22 @@ public sealed class SharedContractResolverTests
     }
 
     [Fact]
-    public async Task The_host_registers_the_fix()
+    public async Task The_hosts_authentication_keeps_the_fix()
     {
         await using var host = new JepBot.Tests.Support.BotHost(JepBot.Tests.Support.BotHost.NewDatabasePath());
+        var registered = (BotFrameworkAuthentication)host.Services.GetService(typeof(BotFrameworkAuthentication))!;
 
-        Assert.IsType<SharedContractResolverAuthentication>(host.Services.GetService(typeof(BotFrameworkAuthentication)));
+        var resolvers = await ResolversOfTwoTurnsAsync(registered, serviceUrl: "http://127.0.0.1:9/host/");
+
+        Assert.IsType<LeanTurnAuthentication>(registered);
+        Assert.Same(SharedContractResolverConnectorFactory.SerializationResolver, resolvers[0].Serialization);
+        Assert.Same(SharedContractResolverConnectorFactory.DeserializationResolver, resolvers[1].Deserialization);
     }
 
     private static BotFrameworkAuthentication LocalAuthentication() =>
         new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().AddInMemoryCollection().Build());
 
-    private static async Task<List<(object Client, IContractResolver Serialization, IContractResolver Deserialization)>> ResolversOfTwoTurnsAsync(BotFrameworkAuthentication authentication)
+    private static async Task<List<(object Client, IContractResolver Serialization, IContractResolver Deserialization)>> ResolversOfTwoTurnsAsync(BotFrameworkAuthentication authentication, string serviceUrl = "http://127.0.0.1:9/")
     {
         var adapter = new ProbeAdapter(authentication);
         var seen = new List<(object, IContractResolver, IContractResolver)>();
@@ -53,7 +58,7 @@ public sealed class SharedContractResolverTests
                 Type = ActivityTypes.Message,
                 Id = "a" + i,
                 ChannelId = "msteams",
-                ServiceUrl = "http://127.0.0.1:9/",
+                ServiceUrl = serviceUrl,
                 Conversation = new ConversationAccount { Id = "c" },
                 From = new ChannelAccount { Id = "u" },
                 Recipient = new ChannelAccount { Id = "b" },
@@ -62,6 +67,12 @@ public sealed class SharedContractResolverTests
             await adapter.RunAsync(activity, (context, _) =>
             {
                 var client = (ConnectorClient)context.TurnState.Get<IConnectorClient>();
+                if (seen.Count == 1 && authentication is LeanTurnAuthentication)
+                {
+                    // The host reuses one client for both turns (LeanTurnAuthenticationTests); the resolvers are still the shared ones.
+                    Assert.Same(seen[0].Item1, client);
+                }
+
                 seen.Add((client, client.SerializationSettings.ContractResolver!, client.DeserializationSettings.ContractResolver!));
                 return Task.CompletedTask;
             });
@@ -71,7 +82,7 @@ public sealed class SharedContractResolverTests
     }
 
     /// <summary>Runs activities through the same authenticated path the host uses (the request's own connector factory).</summary>
-    private sealed class ProbeAdapter(BotFrameworkAuthentication authentication) : CloudAdapter(authentication)
+    internal sealed class ProbeAdapter(BotFrameworkAuthentication authentication) : CloudAdapter(authentication)
     {
         public async Task RunAsync(Activity activity, BotCallbackHandler callback)
         {

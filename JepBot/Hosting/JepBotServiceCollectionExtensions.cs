@@ -21,11 +21,15 @@ public static class JepBotServiceCollectionExtensions
         services.AddJepBotStorage(configuration, environment);
 
         // Reads MicrosoftAppType/AppId/AppPassword/AppTenantId; with no app id it accepts unauthenticated local traffic.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractResolverAuthentication(
-            new ConfigurationBotFrameworkAuthentication(
-                configuration,
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
+        // Wrapped twice for speed (docs/performance.md): one contract resolver for all clients, and no client built per turn.
+        services.AddSingleton(sp => new ReusableConnectorClients(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new LeanTurnAuthentication(
+            new SharedContractResolverAuthentication(
+                new ConfigurationBotFrameworkAuthentication(
+                    configuration,
+                    httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                    logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())),
+            sp.GetRequiredService<ReusableConnectorClients>()));
 
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
