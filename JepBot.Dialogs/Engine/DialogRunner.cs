@@ -543,6 +543,13 @@ public sealed class DialogRunner(
                     instance.CurrentVisit.Asked = true;
                     instance.Pending = ask.Prompt;
                     await SendPromptAsync(turn, instance, ask.Prompt, null, cancellationToken).ConfigureAwait(false);
+                    if (dialog.RebuildsParagraphs && ask.Prompt.Paragraphs.Count > 0)
+                    {
+                        // Shown; the stored question keeps what is needed to check the answer, not its long texts.
+                        ask.Prompt.Paragraphs = [];
+                        ask.Prompt.ParagraphsOmitted = true;
+                    }
+
                     return;
 
                 case StepResult.Next next:
@@ -602,13 +609,31 @@ public sealed class DialogRunner(
         }
     }
 
-    private Task SendPromptAsync(DialogTurn turn, DialogInstance instance, PromptSpec spec, string? problem, CancellationToken cancellationToken)
+    private async Task SendPromptAsync(DialogTurn turn, DialogInstance instance, PromptSpec spec, string? problem, CancellationToken cancellationToken)
     {
         spec.BackTitle = CanGoBack(turn.State) ? turn.T("prompt.back") : null;
-        var card = PromptCard.Build(spec, instance.Id, problem);
+        var card = PromptCard.Build(await WithParagraphsAsync(turn, instance, spec, cancellationToken).ConfigureAwait(false), instance.Id, problem);
         var summary = problem is null ? spec.Text : problem + " " + spec.Text;
-        return turn.Context.SendActivityAsync(AdaptiveCard.ToActivity(card, summary), cancellationToken);
+        await turn.Context.SendActivityAsync(AdaptiveCard.ToActivity(card, summary), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The question as it is shown: with its paragraphs rebuilt when the stored copy left them out.</summary>
+    private async Task<PromptSpec> WithParagraphsAsync(DialogTurn turn, DialogInstance instance, PromptSpec spec, CancellationToken cancellationToken)
+    {
+        if (!spec.ParagraphsOmitted)
+        {
+            return spec;
+        }
+
+        var dialog = dialogs.Get(instance.DialogId);
+        var paragraphs = await dialog.RebuildParagraphsAsync(new StepContext(turn, instance, spec.Step, null), cancellationToken).ConfigureAwait(false);
+        var shown = StateCopy(spec);
+        shown.Paragraphs = paragraphs;
+        shown.ParagraphsOmitted = false;
+        return shown;
+    }
+
+    private static PromptSpec StateCopy(PromptSpec spec) => JObject.FromObject(spec).ToObject<PromptSpec>()!;
 
     private static Task SendTextAsync(DialogTurn turn, string key, CancellationToken cancellationToken) =>
         turn.Context.SendActivityAsync(MessageFactory.Text(turn.T(key)), cancellationToken);

@@ -19,6 +19,19 @@ public class WaterfallDialog
     /// <summary>Optional help text key shown on "help" while this dialog is active.</summary>
     public string? HelpKey { get; init; }
 
+    /// <summary>
+    /// True when this dialog can rebuild the paragraphs of a question it asked (<see cref="RebuildParagraphsAsync"/>).
+    /// The engine then stores the waiting question without them: they are most of a conversation's state.
+    /// </summary>
+    public virtual bool RebuildsParagraphs => false;
+
+    /// <summary>
+    /// The paragraphs of the question <paramref name="step"/> asked in an earlier turn, built again from content and the
+    /// answers so far, for when the question is shown again (an invalid answer, "help", after an interruption).
+    /// </summary>
+    public virtual Task<List<string>> RebuildParagraphsAsync(StepContext step, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"Dialog '{Id}' does not rebuild paragraphs.");
+
     public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToList();
 
     public WaterfallDialog AddStep(string name, WaterfallStep step)

@@ -34,6 +34,12 @@ public sealed class PromptSpec
     /// <summary>Further paragraphs under the question (markdown: bold, links); used by content-driven steps.</summary>
     public List<string> Paragraphs { get; set; } = [];
 
+    /// <summary>
+    /// Set by the engine once the card was sent, when the asking dialog can rebuild <see cref="Paragraphs"/>: they are
+    /// then left out of stored state and built again if the question is shown again (see <c>WaterfallDialog.RebuildsParagraphs</c>).
+    /// </summary>
+    public bool ParagraphsOmitted { get; set; }
+
     /// <summary>Optional help for this question, shown on "help" before the question is asked again.</summary>
     public string? Help { get; set; }
 

@@ -51,13 +51,26 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         }
     }
 
-    private async Task<StepResult> ShowAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
+    /// <summary>Every paragraph of a question follows from the content, the answers so far and the municipality's contact point.</summary>
+    public override bool RebuildsParagraphs => true;
+
+    public override Task<List<string>> RebuildParagraphsAsync(StepContext step, CancellationToken cancellationToken) =>
+        _content.FindStep(step.StepName) is { } contentStep
+            ? ParagraphsAsync(contentStep, step, cancellationToken)
+            : Task.FromResult(new List<string>());
+
+    private async Task<List<string>> ParagraphsAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
     {
-        var language = context.Language;
         var local = _municipalContacts is not null && step.Contacts.Contains(MunicipalityContact)
             ? await _municipalContacts.FindAsync(TenantOf(context.Activity), context.Notes.TryGetValue(TeamNote, out var team) ? team : null, cancellationToken).ConfigureAwait(false)
             : null;
-        var paragraphs = new ContentParagraphs(_content, _localizer, language).ForStep(step, ChosenOptions(context), local);
+        return new ContentParagraphs(_content, _localizer, context.Language).ForStep(step, ChosenOptions(context), local);
+    }
+
+    private async Task<StepResult> ShowAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
+    {
+        var language = context.Language;
+        var paragraphs = await ParagraphsAsync(step, context, cancellationToken).ConfigureAwait(false);
         var title = step.Title.In(language);
         List<PromptCommandButton> commands = step.LegalFramesButton
             ? [new PromptCommandButton { Title = context.T("legal.button"), Command = LegalFrames.LegalFramesDialog.DialogId }]
