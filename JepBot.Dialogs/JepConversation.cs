@@ -62,15 +62,17 @@ public sealed class JepConversation
         var preferences = new JsonStateProperty<UserPreferences>(userState, "preferences");
         var withHandoff = handoffStore is not null && deliveryTrigger is not null;
         MenuEntries = [.. CoreEntries, .. withHandoff ? HandoffEntries : [], .. TailEntries];
+        var followUp = withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null;
         var dialogs = new DialogSet()
             .Add(new MenuDialog(MenuEntries))
-            .Add(new WerkwijzeDialog(content, _localizer, today, withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null, municipalContacts))
+            .Add(new WerkwijzeDialog(content, _localizer, today, followUp, municipalContacts))
             .Add(new AcuteDialog(content, _localizer))
             .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
             .Add(new LanguageDialog());
-        if (withHandoff)
+        if (followUp is not null)
         {
+            dialogs.Add(new WerkwijzeFollowUpDialog(followUp));
             var submission = new HandoffSubmission(handoffStore!, deliveryTrigger!);
             dialogs.Add(new WerkatelierDialog(HandoffContent.Default, submission, _localizer))
                 .Add(new AdvisorContactDialog(HandoffContent.Default, submission, content, _localizer));

@@ -305,6 +305,11 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     {
         await WalkWerkwijzeToRecordAsync(profession);
 
+        // The Werkwijze has handed over to the follow-up question: its steps and answers left the state with it.
+        var stored = StoredConversationState();
+        Assert.Equal(["werkwijzeFollowUp"], stored.SelectTokens("dialogStack.Stack[*].DialogId").Select(t => (string)t!));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(stored.ToString(Newtonsoft.Json.Formatting.None)), 1, 2048);
+        Assert.Contains("Je afwegingsverslag", (string)stored.SelectToken("dialogStack.Notes.decisionRecord")!);
         Assert.Contains("Een JEP-adviseur laten meedenken", _lastCard!.Buttons);
         Assert.Equal(werkatelierOffered, _lastCard.Buttons.Contains("Werkatelier aanvragen voor de gemeente"));
         var next = await ClickAsync(werkatelierOffered ? "Werkatelier aanvragen voor de gemeente" : "Klaar, terug naar het menu");
@@ -476,6 +481,16 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     // --- helpers: a professional in a personal chat, advisors in the channel ---
 
     /// <summary>The short path through the Werkwijze (ideas without violence) to the decision record.</summary>
+    private JObject StoredConversationState()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM state WHERE key LIKE '%/conversations/' || $chat;";
+        command.Parameters.AddWithValue("$chat", Chat);
+        return JObject.Parse((string)command.ExecuteScalar()!);
+    }
+
     private async Task WalkWerkwijzeToRecordAsync(string profession)
     {
         await SayAsync("zorg");

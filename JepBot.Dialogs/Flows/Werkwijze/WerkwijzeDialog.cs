@@ -46,7 +46,7 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         {
             AddStep(step.Id, (context, cancellationToken) => ShowAsync(step, context, cancellationToken));
             AddStep(step.Id + RouteSuffix, (context, cancellationToken) => step.Kind == StepKinds.Record
-                ? Task.FromResult(FollowUp(context))
+                ? Task.FromResult(context.End())
                 : RouteAsync(step, context, cancellationToken));
         }
     }
@@ -96,29 +96,11 @@ public sealed class WerkwijzeDialog : WaterfallDialog
                 });
             default:
                 await SendRecordAsync(context, cancellationToken).ConfigureAwait(false);
-                return _followUp is null ? context.End() : context.Ask(FollowUpPrompt(context, _followUp));
+                return _followUp is null
+                    ? context.End()
+                    : context.Replace(WerkwijzeFollowUpDialog.DialogId, new JObject { [WerkwijzeFollowUpDialog.ProfessionOption] = context.Answers.GetValueOrDefault("profession")?.DeepClone() });
         }
     }
-
-    /// <summary>After the record: a JEP advisor to think along, and for municipal staff a werkatelier request.</summary>
-    private static PromptSpec FollowUpPrompt(StepContext context, WerkwijzeFollowUp followUp)
-    {
-        var choices = new List<PromptChoice> { new(WerkwijzeFollowUp.Advisor, context.T("werkwijze.followUp.advisor"), "adviseur") };
-        if (context.Answers.TryGetValue("profession", out var profession) && followUp.WerkatelierProfessions.Contains(profession.ToString()))
-        {
-            choices.Add(new(WerkwijzeFollowUp.Werkatelier, context.T("werkwijze.followUp.werkatelier"), "werkatelier"));
-        }
-
-        choices.Add(new("done", context.T("werkwijze.followUp.done"), "klaar", "menu", "nee"));
-        return new PromptSpec { Kind = PromptKind.Choice, Text = context.T("werkwijze.followUp"), Choices = choices };
-    }
-
-    private static StepResult FollowUp(StepContext context) => context.InputAs<string>() switch
-    {
-        WerkwijzeFollowUp.Advisor => context.Replace(WerkwijzeFollowUp.Advisor),
-        WerkwijzeFollowUp.Werkatelier => context.Replace(WerkwijzeFollowUp.Werkatelier),
-        _ => context.End(),
-    };
 
     private async Task<StepResult> RouteAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
     {
