@@ -24,7 +24,17 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static BotProcess StartJepBot(string sqlitePath)
+    public static BotProcess StartJepBot(string sqlitePath) => StartJepBot(new Dictionary<string, string> { ["Storage__Provider"] = "Sqlite", ["Storage__SqlitePath"] = sqlitePath });
+
+    /// <summary>JepBot on Azure storage (Blob state, Table records) at the given connection string, e.g. Azurite.</summary>
+    public static BotProcess StartJepBotOnAzure(string connectionString, string container) => StartJepBot(new Dictionary<string, string>
+    {
+        ["Storage__Provider"] = "Azure",
+        ["Storage__Azure__ConnectionString"] = connectionString,
+        ["Storage__Azure__StateContainer"] = container,
+    });
+
+    private static BotProcess StartJepBot(Dictionary<string, string> storage)
     {
         var dll = Path.Combine(Paths.Root, "JepBot", "bin", Paths.Configuration, "net10.0", "JepBot.dll");
         if (!File.Exists(dll))
@@ -38,8 +48,11 @@ public sealed class BotProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__Provider"] = "Sqlite";
-        start.Environment["Storage__SqlitePath"] = sqlitePath;
+        foreach (var (key, value) in storage)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         return Start(start, url);
     }

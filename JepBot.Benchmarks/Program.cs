@@ -72,7 +72,8 @@ if (profileAt >= 0)
 
 const string Stock = "stock echo";
 const string Tuned = "tuned echo";
-const string Jep = "JepBot Werkwijze (SQLite)";
+const string Jep = Report.Jep;
+const string JepAzure = Report.JepAzure;
 
 // Latency and throughput, one bot process at a time; its first answered activity is also one cold start.
 foreach (var (name, variant) in new[] { (Stock, "stock"), (Tuned, "tuned") })
@@ -103,6 +104,21 @@ await using (var bot = BotProcess.StartJepBot(db))
     }
 
     peaks[Jep] = bot.PeakWorkingSet();
+}
+
+// The same flow on Azure storage (Blob state, Table records) on Azurite: every state read and write is an HTTP call.
+await using (var azurite = await AzuriteProcess.StartAsync(Path.Combine(work, "azurite")))
+await using (var bot = BotProcess.StartJepBotOnAzure(azurite.ConnectionString, "bench-state"))
+{
+    cold[JepAzure] = [await WaitAnsweredAsync(bot)];
+    foreach (var c in concurrencies)
+    {
+        var r = await load.FlowAsync(JepAzure, bot.MessagesUrl, "az" + c, c, warmup, duration);
+        results.Add(r);
+        Console.WriteLine($"  {JepAzure,-28} c={c,3}: {r.Throughput,8:F0} turns/s  p50 {r.P50,7:F2}  p95 {r.P95,7:F2}  p99 {r.P99,7:F2} ms  errors {r.Errors}");
+    }
+
+    peaks[JepAzure] = bot.PeakWorkingSet();
 }
 
 var records = connector.Records - recordsBefore;
