@@ -80,25 +80,6 @@ public sealed class AdvisorMessenger(JepBotAdapter adapter, IConfiguration confi
             ? Task.CompletedTask
             : ContinueAsync(request.RequesterConversation, (turnContext, ct) => turnContext.SendActivityAsync(MessageFactory.Text(text), ct), cancellationToken);
 
-    /// <summary>
-    /// Runs a proactive send and lets its failure reach the caller. Left to the adapter, a failure would go to the
-    /// turn error handler, which answers "something went wrong" into the very conversation that failed and hides
-    /// the status code the outbox needs for its retry.
-    /// </summary>
-    private async Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken)
-    {
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-        await adapter.ContinueConversationAsync(BotAppId, reference, async (turnContext, ct) =>
-        {
-            try
-            {
-                await send(turnContext, ct).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
-            }
-        }, cancellationToken).ConfigureAwait(false);
-        failure?.Throw();
-    }
+    private Task ContinueAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        ProactiveTurn.RunAsync(adapter, BotAppId, reference, send, cancellationToken);
 }
