@@ -29,13 +29,21 @@ public sealed partial class AzureTemplateTests
     /// <summary>Read by the Bot Framework's ConfigurationBotFrameworkAuthentication, not through an options class.</summary>
     private static readonly string[] BotFrameworkSettings = ["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId"];
 
+    /// <summary>Every options class of the app: a class with a <c>const string Section</c> (found, not listed, so a new one cannot be forgotten).</summary>
     private static readonly (Type Type, string Section)[] OptionClasses =
     [
-        (typeof(StorageOptions), StorageOptions.Section),
-        (typeof(HandoffOptions), HandoffOptions.Section),
-        (typeof(GuardOptions), GuardOptions.Section),
-        (typeof(MunicipalityOptions), MunicipalityOptions.Section),
+        .. typeof(StorageOptions).Assembly.GetTypes()
+            .Select(t => (Type: t, Field: t.GetField("Section", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)))
+            .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string))
+            .Select(x => (x.Type, (string)x.Field!.GetRawConstantValue()!))
+            .OrderBy(x => x.Item2, StringComparer.Ordinal),
     ];
+
+    [Fact]
+    public void The_options_classes_are_found()
+    {
+        Assert.Equal(["Guard", "Handoff", "Municipalities", "Refresh", "Storage"], OptionClasses.Select(o => o.Section));
+    }
 
     [Fact]
     public void The_template_creates_the_bot_with_teams_the_linux_app_on_dotnet_10_storage_and_the_identity()

@@ -24,6 +24,7 @@ public sealed class JepTeamsBot(
     InstallationRecorder installations,
     PrivateChatOpener privateChats,
     JepBot.Municipalities.MunicipalDesk municipalDesk,
+    JepBot.Refresh.RefreshDesk refreshDesk,
     AccessGuard guard,
     ILogger<JepTeamsBot> logger) : TeamsActivityHandler
 {
@@ -81,9 +82,10 @@ public sealed class JepTeamsBot(
             RecipientMention.Strip(turnContext.Activity);
         }
 
-        // The advisors' channel commands and ticket buttons; a municipality's own contact point.
+        // The advisors' channel commands and ticket buttons; a municipality's own contact point and knowledge refresh.
         if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
-            || await municipalDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
+            || await municipalDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
+            || await refreshDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -4,6 +4,7 @@ using JepBot.Dialogs;
 using JepBot.Dialogs.Handoff;
 using JepBot.Dialogs.Localization;
 using JepBot.Handoff;
+using JepBot.Refresh;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -53,6 +54,17 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<JepBot.Municipalities.MunicipalDesk>();
         services.AddSingleton<HandoffDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
+
+        // Knowledge refresh: a card per period in the channels that switched it on (docs/knowledge-refresh.md).
+        services.AddOptions<RefreshOptions>()
+            .Bind(configuration.GetSection(RefreshOptions.Section))
+            .Validate(RefreshOptions.IsValid, "Refresh: PollSeconds and ClaimSeconds must be positive, Hour 0-23 and DayOfMonth 1-28.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => RefreshItems.FromContent(JepBot.Dialogs.Content.LegalFramesValidator.Default));
+        services.AddSingleton<IRefreshPoster, ChannelRefreshPoster>();
+        services.AddSingleton<RefreshDesk>();
+        services.AddSingleton<RefreshScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<RefreshScheduler>());
 
         services.AddSingleton(sp => new JepConversation(
             sp.GetRequiredService<ConversationState>(),

@@ -34,6 +34,7 @@ public static class StorageRegistration
         services.AddSingleton(sp => new SqliteStorage(SqlitePath(sp, environment)));
         services.AddSingleton(sp => new SqliteHandoffStore(SqlitePath(sp, environment)));
         services.AddSingleton(sp => new SqliteInstallationStore(SqlitePath(sp, environment)));
+        services.AddSingleton(sp => new SqliteRefreshScheduleStore(SqlitePath(sp, environment)));
 
         // Azure: the SDK clients through Microsoft.Extensions.Azure (shared pipelines, SDK logs into ILogger), from
         // a connection string or from the service URIs with DefaultAzureCredential (the managed identity in Azure).
@@ -57,11 +58,13 @@ public static class StorageRegistration
         services.AddSingleton(sp => new BlobStorage(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(AzureSettings(sp).StateContainer)));
         services.AddSingleton(sp => new TableHandoffStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).RequestsTable)));
         services.AddSingleton(sp => new TableInstallationStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).InstallationsTable)));
+        services.AddSingleton(sp => new TableRefreshScheduleStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).InstallationsTable)));
 
         // What the rest of the bot uses.
         services.AddSingleton<IStorage>(sp => UsesAzure(sp) ? sp.GetRequiredService<BlobStorage>() : sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IHandoffStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableHandoffStore>() : sp.GetRequiredService<SqliteHandoffStore>());
         services.AddSingleton<IInstallationStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableInstallationStore>() : sp.GetRequiredService<SqliteInstallationStore>());
+        services.AddSingleton<JepBot.Refresh.IRefreshScheduleStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableRefreshScheduleStore>() : sp.GetRequiredService<SqliteRefreshScheduleStore>());
         services.AddSingleton<IStoreHealth>(sp => UsesAzure(sp)
             ? new AzureStoreHealth(sp.GetRequiredService<BlobStorage>(), sp.GetRequiredService<TableHandoffStore>(), sp.GetRequiredService<TableInstallationStore>())
             : new SqliteStoreHealth(sp.GetRequiredService<SqliteStorage>()));
