@@ -106,6 +106,17 @@ public sealed class KnowledgeRefreshOverHttpTests : IAsyncLifetime
         Assert.Contains(_connector.Received.Skip(before), r => r.ConversationId.StartsWith(Channel, StringComparison.Ordinal) && (r.Reply.Text ?? "").Contains("persoonlijk bericht", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_buttons_data_sent_in_a_1_to_1_chat_opens_no_other_chat()
+    {
+        var before = _connector.Received.Count;
+        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "a:private-2", null, new JObject { ["refresh"] = new JObject { ["start"] = "juridische kaders" } }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_connector.PrivateChats);
+        Assert.NotEmpty(_connector.Received.Skip(before));
+    }
+
     private async Task<IReadOnlyList<BotReply>> ChannelAsync(string text)
     {
         var activity = Activities.ChannelMessage(_connector.ServiceUrl, Channel, text, userId: "29:admin-1", userName: "Beheerder");

@@ -34,7 +34,8 @@ public sealed class RefreshDesk(
         var activity = turnContext.Activity;
         var language = Languages.FromLocale(activity.Locale);
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        if (activity.Value is JObject value && value[KnowledgeRefreshCard.DataProperty] is JObject data)
+        // The button only exists on channel posts; the same data sent in a 1:1 chat is left to the conversation there.
+        if (activity.Value is JObject value && value[KnowledgeRefreshCard.DataProperty] is JObject data && activity.Conversation?.ConversationType is "channel" or "groupChat")
         {
             var start = data[KnowledgeRefreshCard.StartProperty] is JValue { Type: JTokenType.String } s ? ((string)s!).Trim() : "";
             var opened = start.Length is > 0 and <= MaxStartLength && activity.From?.Id is { Length: > 0 }
