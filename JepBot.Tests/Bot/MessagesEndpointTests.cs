@@ -233,6 +233,47 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("conversation", "id", "a:ᦾᦾᦾ")]
+    [InlineData("conversation", "id", "a:with space")]
+    [InlineData("from", "id", "29:\u0000user")]
+    [InlineData(null, "id", "act-\u00e9")]
+    [InlineData(null, "replyToId", "x")]
+    public async Task Ids_that_are_not_short_printable_ASCII_are_refused_with_400_before_any_state(string? parent, string field, string value)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl, "conv-ids", "menu");
+        var target = parent is null ? activity : (JObject)activity[parent]!;
+        target[field] = field == "replyToId" ? new string('r', MessagesEndpoint.MaxIdLength + 1) : value;
+
+        var response = await _host.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("printable ASCII", await response.Content.ReadAsStringAsync());
+        Assert.Empty(_connector.Received);
+    }
+
+    [Theory]
+    [InlineData("""{"team": 5}""")]
+    [InlineData("""{"tenant": {"id": ["x"]}}""")]
+    [InlineData("""{"eventType": {"a": 1}}""")]
+    [InlineData("""["not", "an", "object"]""")]
+    public async Task ChannelData_of_the_wrong_shape_is_refused_with_400(string channelData)
+    {
+        foreach (var type in new[] { "message", "messageDelete", "conversationUpdate" })
+        {
+            var activity = Activities.Message(_connector.ServiceUrl, "conv-channeldata", "menu");
+            activity["type"] = type;
+            activity["channelData"] = JToken.Parse(channelData);
+
+            var response = await _host.PostActivityAsync(activity);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        Assert.Empty(_connector.Received);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("Turn failed", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Invoke_activities_get_a_quiet_200()
     {

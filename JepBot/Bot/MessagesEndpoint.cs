@@ -21,6 +21,9 @@ public static class MessagesEndpoint
     /// <summary>Real activities are a few KB; 256 KB leaves room for large cards and refuses abuse.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>Longest id accepted (conversation, user, activity); Teams' own are a few hundred characters at most.</summary>
+    public const int MaxIdLength = 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly HashSet<string> KnownActivityTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -169,10 +172,47 @@ public static class MessagesEndpoint
             return (null, "The activity's serviceUrl must be an absolute http(s) URL.", StatusCodes.Status400BadRequest);
         }
 
+        // Ids end up in the connector's URLs and in storage keys: Teams' ids are short printable ASCII, anything else is refused here.
+        var badId = new (string Name, string? Value, bool Required)[]
+        {
+            ("conversation.id", activity.Conversation!.Id, true),
+            ("from.id", activity.From!.Id, true),
+            ("recipient.id", activity.Recipient?.Id, false),
+            ("id", activity.Id, false),
+            ("replyToId", activity.ReplyToId, false),
+        }.FirstOrDefault(f => (f.Required || !string.IsNullOrEmpty(f.Value)) && !IsId(f.Value)).Name;
+        if (badId is not null)
+        {
+            return (null, $"The activity's {badId} must be at most {MaxIdLength} printable ASCII characters.", StatusCodes.Status400BadRequest);
+        }
+
+        // The SDK's Teams handler converts channelData on many activity types and throws on a wrongly typed field.
+        if (!ConvertsTo<Microsoft.Bot.Schema.Teams.TeamsChannelData>(activity.ChannelData))
+        {
+            return (null, "The activity's channelData does not have the shape Teams sends.", StatusCodes.Status400BadRequest);
+        }
+
         return (activity, null, StatusCodes.Status200OK);
     }
 
     /// <summary>Reads at most one byte more than the limit, so an oversized body without Content-Length is still refused.</summary>
+    private static bool ConvertsTo<T>(object? value)
+        where T : class
+    {
+        try
+        {
+            _ = (value as JToken)?.ToObject<T>();
+            return value is null or JObject;
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidCastException or FormatException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsId(string? value) =>
+        value is { Length: > 0 and <= MaxIdLength } && value.All(c => c is >= '!' and <= '~');
+
     /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
     /// <remarks>
     /// The buffer comes from the shared pool and grows only as far as the body does: a new 256 KB array per request

@@ -32,8 +32,9 @@ public static class TeamsActivityFacts
         {
             return read(activity);
         }
-        catch (Newtonsoft.Json.JsonException)
+        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or FormatException or OverflowException)
         {
+            // GetChannelData converts with JToken.ToObject, which throws more than JsonException for a wrongly typed value.
             return default;
         }
     }
