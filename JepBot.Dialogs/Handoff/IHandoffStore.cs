@@ -14,6 +14,9 @@ public interface IHandoffStore
 
     Task<HandoffRequest?> GetAsync(string reference, CancellationToken cancellationToken);
 
+    /// <summary>The request stored under this idempotency key, or null (a repeated "Versturen" finds its request).</summary>
+    Task<HandoffRequest?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>Saves changes if nobody else saved since this copy was read; otherwise throws <see cref="HandoffConflictException"/>.</summary>
     Task<HandoffRequest> UpdateAsync(HandoffRequest request, CancellationToken cancellationToken);
 

@@ -44,6 +44,21 @@ public abstract class HandoffStoreContractTests
     }
 
     [Fact]
+    public async Task A_request_is_found_by_its_idempotency_key_and_an_unknown_key_finds_nothing()
+    {
+        var store = Create();
+        var (stored, _) = await store.AddAsync(NewRequest("Advisor:run-42", RequestKind.Advisor), CancellationToken.None);
+        await store.AddAsync(NewRequest("Werkatelier:run-42"), CancellationToken.None);
+
+        var found = await store.FindByIdempotencyKeyAsync("Advisor:run-42", CancellationToken.None);
+
+        Assert.Equal(stored.Reference, found?.Reference);
+        Assert.Equal(RequestKind.Advisor, found!.Kind);
+        Assert.Null(await store.FindByIdempotencyKeyAsync("Advisor:run-43", CancellationToken.None));
+        Assert.Null(await store.FindByIdempotencyKeyAsync("", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_fails_and_exactly_one_concurrent_claim_wins_per_round()
     {
         var store = Create();

@@ -147,7 +147,13 @@ public sealed class SqliteHandoffStore : IHandoffStore
         command.Parameters.AddWithValue("$json", JsonConvert.SerializeObject(stored, Json));
     }
 
-    private static async Task<HandoffRequest?> FindByKeyAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken)
+    public async Task<HandoffRequest?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken);
+        return await FindByKeyAsync(connection, null, idempotencyKey, cancellationToken);
+    }
+
+    private static async Task<HandoffRequest?> FindByKeyAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -90,6 +90,14 @@ public sealed class TableHandoffStore(TableClient table) : IHandoffStore
         }
     }
 
+    public async Task<HandoffRequest?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var keyRow = KeyRows + StorageKeyEncoding.Encode(idempotencyKey, StorageKeyEncoding.MaxTableKey);
+        return await FindAsync(Partition, keyRow, cancellationToken).ConfigureAwait(false) is { } key
+            ? await GetAsync(key.GetString("Reference"), cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
     public async Task<HandoffRequest?> GetAsync(string reference, CancellationToken cancellationToken) =>
         await FindAsync(Partition, RequestRow(reference), cancellationToken).ConfigureAwait(false) is { } entity ? FromEntity(entity) : null;
 
