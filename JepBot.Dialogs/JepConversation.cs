@@ -44,6 +44,7 @@ public sealed class JepConversation
     ];
 
     private readonly Localizer _localizer;
+    private readonly HandoffSubmission? _submission;
 
     public JepConversation(
         ConversationState conversationState,
@@ -73,7 +74,7 @@ public sealed class JepConversation
         if (followUp is not null)
         {
             dialogs.Add(new WerkwijzeFollowUpDialog(followUp));
-            var submission = new HandoffSubmission(handoffStore!, deliveryTrigger!);
+            var submission = _submission = new HandoffSubmission(handoffStore!, deliveryTrigger!);
             dialogs.Add(new WerkatelierDialog(HandoffContent.Default, submission, _localizer))
                 .Add(new AdvisorContactDialog(HandoffContent.Default, submission, content, _localizer));
         }
@@ -100,8 +101,16 @@ public sealed class JepConversation
 
     public Localizer Localizer => _localizer;
 
-    public Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        Runner.RunTurnAsync(turnContext, cancellationToken);
+    public async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // A repeated "Versturen" for a request stored already: confirm it again (also when Teams redelivers the click).
+        if (_submission is not null && await _submission.TryConfirmAgainAsync(Runner, turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await Runner.RunTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Sends the welcome card once per conversation, however many install and member events arrive.</summary>
     /// <returns>True when the card was sent now.</returns>

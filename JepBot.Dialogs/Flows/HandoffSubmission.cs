@@ -1,6 +1,7 @@
 using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Handoff;
+using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace JepBot.Dialogs.Flows;
@@ -39,6 +40,41 @@ public sealed class HandoffSubmission(IHandoffStore store, IDeliveryTrigger trig
         var (stored, _) = await store.AddAsync(request, cancellationToken).ConfigureAwait(false);
         trigger.RequestWaiting();
         return stored;
+    }
+
+    /// <summary>
+    /// A "Versturen" click on a review card whose request is already stored, when the dialog no longer waits for it:
+    /// the first click's confirmation may never have reached the user (the bot stopped after storing, or its answer
+    /// was lost). Confirms again with the stored reference instead of calling the card outdated. False when this is
+    /// not such a click; a click the open question still waits for is left to the dialog, which finds the request itself.
+    /// </summary>
+    public async Task<bool> TryConfirmAgainAsync(DialogRunner runner, ITurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Activity.Value is not JObject value
+            || value[KeyProperty] is not JValue { Type: JTokenType.String } k || ((string)k!).Length is 0 or > 64)
+        {
+            return false;
+        }
+
+        var (turn, _) = await runner.LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        var ticket = value[TurnInput.TicketProperty]?["d"]?.ToString();
+        if (turn.State.Active is { Pending: not null } active && active.Id == ticket)
+        {
+            return false;
+        }
+
+        foreach (var kind in new[] { RequestKind.Werkatelier, RequestKind.Advisor })
+        {
+            if (await store.FindByIdempotencyKeyAsync(kind + ":" + (string)k!, cancellationToken).ConfigureAwait(false) is { } request)
+            {
+                var title = turn.T("handoff.alreadySent", request.Reference);
+                var card = InfoCard.Build(title, [turn.T("handoff.keepReference", request.Reference)], [(turn.T("handoff.toMenu"), "menu")]);
+                await context.SendActivityAsync(AdaptiveCard.ToActivity(card, title), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static Task ConfirmAsync(StepContext step, HandoffRequest request, string titleKey, string nextKey, CancellationToken cancellationToken)

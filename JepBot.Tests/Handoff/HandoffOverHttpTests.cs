@@ -129,18 +129,19 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Teams_redelivering_the_same_send_gets_no_second_answer_and_makes_no_second_request()
+    public async Task Teams_redelivering_the_same_send_makes_no_second_request_and_only_confirms_the_same_reference_again()
     {
+        // Teams redelivers when it got no answer in time, also when the bot stopped after storing: the redelivery is
+        // then the only way the user learns the reference, so it is confirmed again rather than ignored.
         var review = await FillWerkatelierUntilReviewAsync("12");
         var send = Activities.Message(_connector.ServiceUrl, Chat, null, ButtonData(review, "Versturen"));
 
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(send)).StatusCode);
         var before = _connector.Received.Count;
         Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(send)).StatusCode);
-        var answered = _connector.Received.Count - before;
-        Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(send)).StatusCode);
 
-        Assert.True(answered > 0);
-        Assert.Equal(before + answered, _connector.Received.Count);
+        var second = Assert.Single(_connector.Received.Skip(before), r => r.ConversationId == Chat);
+        Assert.Contains($"Deze aanvraag is al verstuurd: WA-{Year}-0001", second.Reply.AllText);
         Assert.Single(await Store.OpenAsync(CancellationToken.None));
     }
 
@@ -296,6 +297,29 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.DoesNotContain("Amrani", thread.Reply.AllText);
         Assert.DoesNotContain("0612345678", string.Join("\n", _host.Logs.Lines));
         Assert.DoesNotContain("0612345678", await File.ReadAllTextAsync(_host.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_second_Versturen_on_a_sent_request_confirms_it_again_and_stores_nothing_new()
+    {
+        await RegisterAsync();
+        var review = await FillWerkatelierUntilReviewAsync("12");
+        var send = ButtonData(review, "Versturen");
+        var first = await SayAsync(null, send);
+        Assert.Contains($"WA-{Year}-0001", string.Join("\n", first.Select(r => r.AllText)));
+
+        // Again from the same card, and the same click redelivered by Teams (same activity id).
+        var again = await SayAsync(null, send);
+        var redelivered = Activities.Message(_connector.ServiceUrl, Chat, null, send);
+        redelivered["id"] = "act-redelivered-1";
+        await _host.PostActivityAsync(redelivered);
+        var before = _connector.Received.Count;
+        await _host.PostActivityAsync(redelivered);
+
+        Assert.Contains($"Deze aanvraag is al verstuurd: WA-{Year}-0001", again.Single().AllText);
+        Assert.Contains(_connector.Received.Skip(before), r => r.ConversationId == Chat && r.Reply.AllText.Contains($"WA-{Year}-0001", StringComparison.Ordinal));
+        Assert.Single(await Store.OpenAsync(CancellationToken.None));
+        Assert.Null(await Store.GetAsync($"WA-{Year}-0002", CancellationToken.None));
     }
 
     [Theory]

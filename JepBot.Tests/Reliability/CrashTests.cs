@@ -116,6 +116,8 @@ public sealed class CrashTests : IAsyncLifetime
             Assert.Contains(_connector.Threads, t => t.Reply.AllText.Contains(reference, StringComparison.Ordinal));
         }
 
+        // A request stored before a kill is confirmed by the second click: nobody is left without a reference.
+        Assert.Equal(all.Select(r => r.Reference).Order(), confirmed.Values.Order());
         var perChat = all.GroupBy(r => r.RequesterConversation?.Conversation?.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(perChat.Count == 0, "more than one request from: " + string.Join(", ", perChat));
         Assert.All(all, r => Assert.True(r.Delivery.Delivered, $"{r.Reference} was never delivered"));
@@ -125,7 +127,8 @@ public sealed class CrashTests : IAsyncLifetime
         md.AppendLine();
         md.AppendLine($"`CrashTests` (seed {Seed}) ran {Rounds} rounds in {clock.Elapsed.TotalSeconds:F0} s: a werkatelier request (two rounds in three) or an advisor");
         md.AppendLine("request filled in up to its review card, then \"Versturen\" sent and the JepBot process killed with SIGKILL 0-40 ms later,");
-        md.AppendLine("then started again on the same SQLite file. Where no confirmation had reached the user, \"Versturen\" was clicked again.");
+        md.AppendLine("then started again on the same SQLite file. Where no confirmation had reached the user, \"Versturen\" was clicked again;");
+        md.AppendLine("a request stored before the kill is then confirmed again with its reference (asserted: every stored request was confirmed).");
         md.AppendLine();
         md.AppendLine("| outcome | rounds |");
         md.AppendLine("| --- | ---: |");
