@@ -25,7 +25,8 @@ public sealed class JepTeamsBot(
     PrivateChatOpener privateChats,
     JepBot.Municipalities.MunicipalDesk municipalDesk,
     AccessGuard guard,
-    ILogger<JepTeamsBot> logger) : TeamsActivityHandler
+    ILogger<JepTeamsBot> logger,
+    JepBot.Insight.InsightRecorder insight) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -70,7 +71,15 @@ public sealed class JepTeamsBot(
             throw;
         }
 
-        await replies.SendAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await replies.SendAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Saved, so this turn happened: only now does what it counted count (docs/insight.md). Never throws.
+            await insight.FlushAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
