@@ -60,6 +60,18 @@ public sealed class InsightCatalog
         _ => key,
     };
 
+    /// <summary>Where a key stands in its content (steps and legal-frame items in file order), for listing; unknown keys last.</summary>
+    public int Position(InsightMetric metric, string key)
+    {
+        var index = metric switch
+        {
+            InsightMetric.ConcernEndedAt or InsightMetric.ConcernOutcome => _werkwijze.Steps.FindIndex(s => s.Id == key),
+            InsightMetric.LegalFrameOpened => _legalFrames.Items.Select(i => i.Id).ToList().IndexOf(key),
+            _ => 0,
+        };
+        return index < 0 ? int.MaxValue : index;
+    }
+
     /// <summary>A record step counts as an outcome too, so content without decision steps still has one.</summary>
     private static bool IsOutcome(ContentStep step) => step.Sets.ContainsKey(DecisionField) || step.Kind == StepKinds.Record;
 }
