@@ -26,7 +26,8 @@ public sealed class JepTeamsBot(
     JepBot.Municipalities.MunicipalDesk municipalDesk,
     AccessGuard guard,
     ILogger<JepTeamsBot> logger,
-    JepBot.Insight.InsightRecorder insight) : TeamsActivityHandler
+    JepBot.Insight.InsightRecorder insight,
+    JepBot.Insight.InsightDesk insightDesk) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -90,9 +91,10 @@ public sealed class JepTeamsBot(
             RecipientMention.Strip(turnContext.Activity);
         }
 
-        // The advisors' channel commands and ticket buttons; a municipality's own contact point.
+        // The advisors' channel commands and ticket buttons; a municipality's own contact point; its insight.
         if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
-            || await municipalDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
+            || await municipalDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
+            || await insightDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -58,6 +58,7 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<JepBot.Insight.InsightMunicipalities>();
         services.AddSingleton<JepBot.Insight.InsightRecorder>();
         services.AddSingleton<JepBot.Dialogs.Insight.IInsightRecorder>(sp => sp.GetRequiredService<JepBot.Insight.InsightRecorder>());
+        services.AddSingleton<JepBot.Insight.InsightDesk>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
 
         services.AddSingleton(sp => new JepConversation(
