@@ -151,6 +151,17 @@ public sealed class InsightRecordingTests
         Assert.False(InsightEvent.Of(InsightMetric.ConcernEndedAt, "jan@example.org").IsWellFormed);
     }
 
+    [Fact]
+    public void Every_step_and_legal_frame_in_content_can_be_counted()
+    {
+        // A content id that did not fit the key shape would silently never be counted.
+        Assert.All(WerkwijzeDriver.Content.Steps, s => Assert.True(InsightCatalog.Default.Allows(InsightEvent.Of(InsightMetric.ConcernEndedAt, s.Id)), s.Id));
+        Assert.All(JepBot.Dialogs.Content.LegalFramesValidator.Default.Items, i => Assert.True(InsightCatalog.Default.Allows(InsightEvent.Of(InsightMetric.LegalFrameOpened, i.Id)), i.Id));
+        Assert.Equal(
+            ["acute", "outOfScope", "noRiskNeeded", "concernGone", "keepObserving", "ordinaryCare", "shareWithConsent", "legalDutyShare", "shareConflict", "doNotShare", "record"],
+            InsightCatalog.Default.Outcomes);
+    }
+
     private sealed class Recorder : IInsightRecorder
     {
         public List<(string? Team, InsightEvent Event)> Events { get; } = [];
