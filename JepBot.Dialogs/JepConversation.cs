@@ -55,7 +55,8 @@ public sealed class JepConversation
         LegalFramesContent? legalFrames = null,
         IHandoffStore? handoffStore = null,
         IDeliveryTrigger? deliveryTrigger = null,
-        IMunicipalContacts? municipalContacts = null)
+        IMunicipalContacts? municipalContacts = null,
+        Insight.IInsightRecorder? insight = null)
     {
         _localizer = localizer ?? Localizer.Default;
         content ??= WerkwijzeContentLoader.Default;
@@ -66,15 +67,15 @@ public sealed class JepConversation
         var followUp = withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null;
         var dialogs = new DialogSet()
             .Add(new MenuDialog(MenuEntries))
-            .Add(new WerkwijzeDialog(content, _localizer, today, followUp, municipalContacts))
+            .Add(new WerkwijzeDialog(content, _localizer, today, followUp, municipalContacts) { InsightRecorder = insight })
             .Add(new AcuteDialog(content, _localizer))
-            .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer))
+            .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer) { InsightRecorder = insight })
             .Add(new AboutDialog())
             .Add(new LanguageDialog());
         if (followUp is not null)
         {
             dialogs.Add(new WerkwijzeFollowUpDialog(followUp));
-            var submission = _submission = new HandoffSubmission(handoffStore!, deliveryTrigger!);
+            var submission = _submission = new HandoffSubmission(handoffStore!, deliveryTrigger!, insight);
             dialogs.Add(new WerkatelierDialog(HandoffContent.Default, submission, _localizer))
                 .Add(new AdvisorContactDialog(HandoffContent.Default, submission, content, _localizer));
         }

@@ -184,14 +184,14 @@ public sealed class DialogRunner(
                 await HelpAsync(turn, cancellationToken).ConfigureAwait(false);
                 return;
             case GlobalCommand.Cancel:
-                turn.State.Stack.Clear();
+                RemoveRuns(turn, 0);
                 await SendTextAsync(turn, hadDialog ? "engine.cancelled" : "engine.nothingToCancel", cancellationToken).ConfigureAwait(false);
                 return;
             case GlobalCommand.Back:
                 await BackAsync(turn, cancellationToken).ConfigureAwait(false);
                 return;
             case GlobalCommand.Menu:
-                turn.State.Stack.Clear();
+                RemoveRuns(turn, 0);
                 await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
                 return;
             case GlobalCommand.Language:
@@ -212,7 +212,7 @@ public sealed class DialogRunner(
                 await SendTextAsync(turn, "engine.emptyMessage", cancellationToken).ConfigureAwait(false);
             }
 
-            turn.State.Stack.Clear();
+            RemoveRuns(turn, 0);
             if (StartDialog(input) is { } direct)
             {
                 // "Ik maak me zorgen" as a first message starts that feature at once, without the menu first.
@@ -236,7 +236,7 @@ public sealed class DialogRunner(
         if (!recognition.Accepted && active.Pending.Kind is not (PromptKind.Text or PromptKind.Form) && StartDialog(input) is { } started)
         {
             // Not an answer, but the name of a feature ("zorg", "werkatelier"): the user wants to go there.
-            turn.State.Stack.Clear();
+            RemoveRuns(turn, 0);
             await BeginAsync(turn, started, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
             await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
@@ -273,7 +273,7 @@ public sealed class DialogRunner(
         var (turn, _) = await LoadAsync(context, cancellationToken).ConfigureAwait(false);
         if (featureName is not null && _startDialogs.TryGetValue(TextMatching.Normalize(featureName), out var dialogId))
         {
-            turn.State.Stack.Clear();
+            RemoveRuns(turn, 0);
             await BeginAsync(turn, dialogId, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
             await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
         }
@@ -283,7 +283,7 @@ public sealed class DialogRunner(
         }
         else
         {
-            turn.State.Stack.Clear();
+            RemoveRuns(turn, 0);
             await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -301,6 +301,7 @@ public sealed class DialogRunner(
     {
         var instance = NewInstance(dialogId, options, isInterruption);
         turn.State.Stack.Add(instance);
+        Begun(turn, instance);
         return RunStepAsync(turn, instance, dialogs.Get(dialogId).FirstStep, input: null, cancellationToken);
     }
 
@@ -434,7 +435,7 @@ public sealed class DialogRunner(
         // Leaving a command's own dialog (e.g. the language question) returns to the question it interrupted.
         if (state.Active is { IsInterruption: true } interruption && PreviousQuestion(interruption, isTop: true) < 0)
         {
-            state.Stack.Remove(interruption);
+            RemoveRuns(turn, state.Stack.Count - 1);
             await RerunOpenStepAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -446,7 +447,7 @@ public sealed class DialogRunner(
             return;
         }
 
-        state.Stack.RemoveRange(target + 1, state.Stack.Count - target - 1);
+        RemoveRuns(turn, target + 1);
         var instance = state.Stack[target];
         var previous = instance.History[visitIndex];
         foreach (var undone in instance.History.Skip(visitIndex))
@@ -456,7 +457,7 @@ public sealed class DialogRunner(
 
         instance.History.RemoveRange(visitIndex, instance.History.Count - visitIndex);
         instance.Pending = null;
-        await RunStepAsync(turn, instance, previous.Step, previous.Input, cancellationToken).ConfigureAwait(false);
+        await RunStepAsync(turn, instance, previous.Step, previous.Input, cancellationToken, repeat: true).ConfigureAwait(false);
     }
 
     private async Task ChangeLanguageAsync(DialogTurn turn, string? argument, CancellationToken cancellationToken)
@@ -504,7 +505,7 @@ public sealed class DialogRunner(
         var visit = active.History[^1];
         active.History.RemoveAt(active.History.Count - 1);
         active.Pending = null;
-        await RunStepAsync(turn, active, visit.Step, visit.Input, cancellationToken).ConfigureAwait(false);
+        await RunStepAsync(turn, active, visit.Step, visit.Input, cancellationToken, repeat: true).ConfigureAwait(false);
     }
 
     /// <summary>Shows the open question again as it was stored, or says how to start when nothing is open.</summary>
@@ -520,12 +521,14 @@ public sealed class DialogRunner(
         }
     }
 
-    private Task RunStepAsync(DialogTurn turn, DialogInstance instance, string step, JToken? input, CancellationToken cancellationToken) =>
-        ApplyAsync(turn, instance, new StepResult.GoTo(step, input), cancellationToken);
+    /// <param name="repeat">The step runs again for a question the user saw already ("terug", a language change): <see cref="StepContext.IsRepeat"/>.</param>
+    private Task RunStepAsync(DialogTurn turn, DialogInstance instance, string step, JToken? input, CancellationToken cancellationToken, bool repeat = false) =>
+        ApplyAsync(turn, instance, new StepResult.GoTo(step, input), cancellationToken, repeat: repeat);
 
     /// <summary>Carries out step results until a question is asked or the stack is empty.</summary>
     /// <param name="transientInput">The first step gets its input for this turn only; its history keeps no copy.</param>
-    private async Task ApplyAsync(DialogTurn turn, DialogInstance instance, StepResult result, CancellationToken cancellationToken, bool transientInput = false)
+    /// <param name="repeat">The first step runs again for a question already shown (<see cref="StepContext.IsRepeat"/>).</param>
+    private async Task ApplyAsync(DialogTurn turn, DialogInstance instance, StepResult result, CancellationToken cancellationToken, bool transientInput = false, bool repeat = false)
     {
         var state = turn.State;
         for (var steps = 0; ; steps++)
@@ -565,24 +568,29 @@ public sealed class DialogRunner(
 
                     instance.History.Add(new StepVisit { Step = goTo.Step, Input = transientInput ? null : goTo.Value });
                     transientInput = false;
-                    var context = new StepContext(turn, instance, goTo.Step, goTo.Value);
+                    var context = new StepContext(turn, instance, goTo.Step, goTo.Value, repeat);
+                    repeat = false;
                     result = await dialog.GetStep(goTo.Step)(context, cancellationToken).ConfigureAwait(false);
                     continue;
 
                 case StepResult.Begin begin:
                     instance = NewInstance(begin.DialogId, begin.Options, isInterruption: false);
                     state.Stack.Add(instance);
+                    Begun(turn, instance);
                     result = new StepResult.GoTo(dialogs.Get(begin.DialogId).FirstStep, null);
                     continue;
 
                 case StepResult.Replace replace:
+                    Left(turn, instance, DialogExit.Replaced);
                     state.Stack.Remove(instance);
                     instance = NewInstance(replace.DialogId, replace.Options, instance.IsInterruption);
                     state.Stack.Add(instance);
+                    Begun(turn, instance);
                     result = new StepResult.GoTo(dialogs.Get(replace.DialogId).FirstStep, null);
                     continue;
 
                 case StepResult.End end:
+                    Left(turn, instance, DialogExit.Ended);
                     state.Stack.Remove(instance);
                     if (state.Active is not { } parent)
                     {
@@ -637,6 +645,33 @@ public sealed class DialogRunner(
 
     private static Task SendTextAsync(DialogTurn turn, string key, CancellationToken cancellationToken) =>
         turn.Context.SendActivityAsync(MessageFactory.Text(turn.T(key)), cancellationToken);
+
+    /// <summary>Takes the runs from <paramref name="fromIndex"/> up off the stack, newest first, each told it was removed unfinished.</summary>
+    private void RemoveRuns(DialogTurn turn, int fromIndex)
+    {
+        var stack = turn.State.Stack;
+        for (var i = stack.Count - 1; i >= fromIndex; i--)
+        {
+            Left(turn, stack[i], DialogExit.Removed);
+        }
+
+        stack.RemoveRange(fromIndex, stack.Count - fromIndex);
+    }
+
+    /// <summary><see cref="WaterfallDialog.OnBegun"/> for a run just put on the stack.</summary>
+    private void Begun(DialogTurn turn, DialogInstance instance)
+    {
+        var dialog = dialogs.Get(instance.DialogId);
+        dialog.OnBegun(new StepContext(turn, instance, dialog.FirstStep, null));
+    }
+
+    /// <summary><see cref="WaterfallDialog.OnLeft"/> for a run about to leave the stack, named after the last question it asked.</summary>
+    private void Left(DialogTurn turn, DialogInstance instance, DialogExit exit)
+    {
+        var dialog = dialogs.Get(instance.DialogId);
+        var lastQuestion = instance.History.LastOrDefault(v => v.Asked)?.Step ?? instance.CurrentVisit?.Step ?? dialog.FirstStep;
+        dialog.OnLeft(new StepContext(turn, instance, lastQuestion, null), exit);
+    }
 
     private DialogInstance NewInstance(string dialogId, JToken? options, bool isInterruption)
     {

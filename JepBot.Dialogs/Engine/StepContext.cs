@@ -16,15 +16,25 @@ public sealed class StepContext
     private readonly DialogTurn _turn;
     private readonly DialogInstance _instance;
 
-    internal StepContext(DialogTurn turn, DialogInstance instance, string stepName, JToken? input)
+    internal StepContext(DialogTurn turn, DialogInstance instance, string stepName, JToken? input, bool isRepeat = false)
     {
         _turn = turn;
         _instance = instance;
         StepName = stepName;
         Input = OrNull(input);
+        IsRepeat = isRepeat;
     }
 
     public string StepName { get; }
+
+    /// <summary>
+    /// True when the engine runs this step again for a question the user has seen already: "terug" to it, a language
+    /// change, or the end of an interruption. A step with a one-time effect (counting) skips it then.
+    /// </summary>
+    public bool IsRepeat { get; }
+
+    /// <summary>This turn's state, for engine-level helpers in this assembly (e.g. the whole stack).</summary>
+    internal DialogTurn Turn => _turn;
 
     /// <summary>The answer to the previous step's question, the value passed by <see cref="Next"/>, or a child dialog's result.</summary>
     public JToken? Input { get; }

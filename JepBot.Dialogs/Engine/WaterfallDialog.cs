@@ -32,6 +32,26 @@ public class WaterfallDialog
     public virtual Task<List<string>> RebuildParagraphsAsync(StepContext step, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"Dialog '{Id}' does not rebuild paragraphs.");
 
+    /// <summary>
+    /// Called once when a run of this dialog is put on the stack, before its first step runs; <paramref name="run"/>
+    /// shows its options and the conversation's notes. For bookkeeping such as counting (<c>Insight/</c>): it must not
+    /// throw, send anything or do I/O. The default does nothing.
+    /// </summary>
+    public virtual void OnBegun(StepContext run)
+    {
+    }
+
+    /// <summary>
+    /// Called once when a run of this dialog leaves the stack: it ended itself, replaced itself, or was removed
+    /// unfinished (<see cref="DialogExit"/>). <paramref name="run"/> still shows its options, answers and visited steps;
+    /// its <see cref="StepContext.StepName"/> is the last question the run asked (for a removed run, the question that
+    /// was open). Not called when stored state is discarded as outdated, nor for a failed turn, whose changes are never
+    /// saved. Same rules as <see cref="OnBegun"/>.
+    /// </summary>
+    public virtual void OnLeft(StepContext run, DialogExit exit)
+    {
+    }
+
     public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToList();
 
     public WaterfallDialog AddStep(string name, WaterfallStep step)

@@ -1,6 +1,7 @@
 using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Handoff;
+using JepBot.Dialogs.Insight;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +12,8 @@ namespace JepBot.Dialogs.Flows;
 /// anything else, waking the outbox, and the confirmation with the reference. Delivery to the advisors never
 /// blocks the confirmation: the request is safe once stored.
 /// </summary>
-public sealed class HandoffSubmission(IHandoffStore store, IDeliveryTrigger trigger)
+/// <param name="insight">Counts the requests made, once per request, for the municipality's insight (docs/insight.md).</param>
+public sealed class HandoffSubmission(IHandoffStore store, IDeliveryTrigger trigger, IInsightRecorder? insight = null)
 {
     private const string KeyProperty = "k";
 
@@ -37,8 +39,13 @@ public sealed class HandoffSubmission(IHandoffStore store, IDeliveryTrigger trig
             RequesterConversation = activity.GetConversationReference(),
             Delivery = new DeliveryState { NextAttemptUtc = DateTimeOffset.UtcNow },
         };
-        var (stored, _) = await store.AddAsync(request, cancellationToken).ConfigureAwait(false);
+        var (stored, created) = await store.AddAsync(request, cancellationToken).ConfigureAwait(false);
         trigger.RequestWaiting();
+        if (created)
+        {
+            InsightRecording.Record(insight, step, kind == RequestKind.Werkatelier ? InsightMetric.WerkatelierRequested : InsightMetric.AdvisorRequested);
+        }
+
         return stored;
     }
 

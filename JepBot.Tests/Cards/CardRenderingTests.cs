@@ -1,6 +1,7 @@
 using JepBot.Dialogs;
 using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Engine.Prompts;
+using JepBot.Dialogs.Insight;
 using JepBot.Dialogs.Localization;
 using JepBot.Tests.Dialogs.Engine;
 using JepBot.Tests.Support;
@@ -45,6 +46,21 @@ public sealed class CardRenderingTests
             {
                 cards.Add(($"welcome {audience} {language}", WelcomeCard.Build(Localizer.Default, language, audience)));
             }
+        }
+
+        foreach (var language in Languages.All)
+        {
+            InsightCount[] counts =
+            [
+                new("2026-10", InsightMetric.ConcernStarted, "", 12), new("2026-10", InsightMetric.ConcernFinished, "", 9),
+                new("2026-10", InsightMetric.ConcernOutcome, "doNotShare", 7), new("2026-10", InsightMetric.ConcernOutcome, "shareWithConsent", 2),
+                new("2026-11", InsightMetric.ConcernEndedAt, "seriousHarm", 3), new("2026-11", InsightMetric.LegalFrameOpened, "conflictOfDuties", 5),
+                new("2026-11", InsightMetric.AdvisorRequested, "", 1),
+            ];
+            var report = InsightReport.Build(["2026-09", "2026-10", "2026-11"], counts, InsightCatalog.Default, Localizer.Default, language);
+            cards.Add(($"insight {language}", InsightCard.Build(report, "Gemeente Zaanstad, team Zorg en Veiligheid", Localizer.Default, language)));
+            var empty = InsightReport.Build(["2026-09", "2026-10", "2026-11"], [], InsightCatalog.Default, Localizer.Default, language);
+            cards.Add(($"insight without counts or team name {language}", InsightCard.Build(empty, null, Localizer.Default, language)));
         }
 
         cards.Add(("info without buttons", InfoCard.Build("Kop", ["Eén alinea met **vet** en een [link](https://example.org).", "Twee 🙂"])));

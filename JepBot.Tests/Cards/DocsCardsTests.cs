@@ -1,6 +1,7 @@
 using JepBot.Dialogs;
 using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Content;
+using JepBot.Dialogs.Insight;
 using JepBot.Dialogs.Localization;
 using JepBot.Tests.Dialogs.Flows;
 using JepBot.Tests.Support;
@@ -61,6 +62,24 @@ public sealed class DocsCardsTests
         var legal = LegalFramesValidator.Default;
         cards.Add(("legal-frame-youthwork", LegalFrameCard.Build(legal, legal.Find("youthWork")!, Localizer.Default, Languages.Dutch)));
         cards.Add(("legal-topic-where-to-go", LegalFrameCard.Build(legal, legal.Find("whereToGo")!, Localizer.Default, Languages.Dutch)));
+        cards.Add(("insight", InsightCard.Build(InsightReport.Build(["2026-09", "2026-10", "2026-11"], InsightSample(), InsightCatalog.Default, Localizer.Default, Languages.Dutch), "Zorg en Veiligheid", Localizer.Default, Languages.Dutch)));
         return cards;
+    }
+
+    /// <summary>Made-up counts of a municipality for the insight card (docs/insight.md).</summary>
+    private static IEnumerable<InsightCount> InsightSample()
+    {
+        (string Month, InsightMetric Metric, string Key, long Count)[] counts =
+        [
+            ("2026-09", InsightMetric.ConcernStarted, "", 14), ("2026-10", InsightMetric.ConcernStarted, "", 9), ("2026-11", InsightMetric.ConcernStarted, "", 11),
+            ("2026-09", InsightMetric.ConcernFinished, "", 9), ("2026-10", InsightMetric.ConcernFinished, "", 6), ("2026-11", InsightMetric.ConcernFinished, "", 7),
+            ("2026-09", InsightMetric.ConcernOutcome, "keepObserving", 5), ("2026-09", InsightMetric.ConcernOutcome, "doNotShare", 4),
+            ("2026-10", InsightMetric.ConcernOutcome, "keepObserving", 6),
+            ("2026-11", InsightMetric.ConcernOutcome, "shareWithConsent", 5), ("2026-11", InsightMetric.ConcernOutcome, "keepObserving", 2),
+            ("2026-09", InsightMetric.ConcernEndedAt, "consent", 3), ("2026-10", InsightMetric.ConcernEndedAt, "consent", 2), ("2026-11", InsightMetric.ConcernEndedAt, "age", 1),
+            ("2026-09", InsightMetric.LegalFrameOpened, "consent", 7), ("2026-10", InsightMetric.LegalFrameOpened, "consent", 3), ("2026-11", InsightMetric.LegalFrameOpened, "youthWork", 5),
+            ("2026-09", InsightMetric.AdvisorRequested, "", 2), ("2026-11", InsightMetric.WerkatelierRequested, "", 1),
+        ];
+        return counts.Select(c => new InsightCount(c.Month, c.Metric, c.Key, c.Count));
     }
 }

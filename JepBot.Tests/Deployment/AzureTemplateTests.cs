@@ -55,7 +55,7 @@ public sealed partial class AzureTemplateTests
         Assert.Contains("Microsoft.Web/sites", resources);
         Assert.Contains("Microsoft.Storage/storageAccounts", resources);
         Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", resources);
-        Assert.Equal(2, resources.Count(r => r == "Microsoft.Storage/storageAccounts/tableServices/tables"));
+        Assert.Equal(3, resources.Count(r => r == "Microsoft.Storage/storageAccounts/tableServices/tables"));
         Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", resources);
 
         var teams = Template["resources"]!.Single(r => (string)r["type"]! == "Microsoft.BotService/botServices/channels");

@@ -58,6 +58,21 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    public void The_insight_table_must_be_a_table_name_of_its_own()
+    {
+        using var services = Services(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Azure",
+            ["Storage:Azure:ConnectionString"] = Connection,
+            ["Storage:Azure:InsightTable"] = "JepBotRequests",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptionsMonitor<StorageOptions>>().CurrentValue);
+
+        Assert.Contains("Storage:Azure:InsightTable must be different tables", error.Message);
+    }
+
+    [Fact]
     public async Task A_host_with_the_azure_provider_and_no_account_does_not_start_and_says_which_settings_are_missing()
     {
         await using var host = new BotHost(BotHost.NewDatabasePath(), new Dictionary<string, string?> { ["Storage:Provider"] = "Azure" });
@@ -77,6 +92,7 @@ public sealed class StorageRegistrationTests
 
         Assert.IsType<SqliteStorage>(services.GetRequiredService<IStorage>());
         Assert.IsType<SqliteHandoffStore>(services.GetRequiredService<IHandoffStore>());
+        Assert.IsType<SqliteInsightStore>(services.GetRequiredService<JepBot.Insight.IInsightStore>());
         Assert.IsType<SqliteStoreHealth>(services.GetRequiredService<IStoreHealth>());
     }
 
@@ -98,6 +114,7 @@ public sealed class StorageRegistrationTests
         Assert.Equal(new Uri("https://jepbotstore.blob.core.windows.net/state-test"), state.Container.Uri);
         Assert.Equal("jepbotstore", state.Container.AccountName);
         Assert.Equal("jepbotrequests", requests.Table.Name);
+        Assert.Equal("jepbotinsight", Assert.IsType<TableInsightStore>(services.GetRequiredService<JepBot.Insight.IInsightStore>()).Table.Name);
         Assert.Equal(new Uri("https://jepbotstore.table.core.windows.net"), services.GetRequiredService<TableServiceClient>().Uri);
         Assert.IsType<AzureStoreHealth>(services.GetRequiredService<IStoreHealth>());
     }

@@ -79,11 +79,15 @@ public sealed class DialogHarness
         return await accessor.GetAsync(context, () => new DialogStackState());
     }
 
-    private async Task<IReadOnlyList<BotReply>> TurnAsync(Activity activity)
+    /// <summary>A turn that does something else than a user's message with the runner (e.g. starts a dialog with options), saved as usual.</summary>
+    public Task<IReadOnlyList<BotReply>> CustomTurnAsync(Func<DialogRunner, ITurnContext, CancellationToken, Task> turn) =>
+        TurnAsync(Adapter.MakeActivity("custom"), turn);
+
+    private async Task<IReadOnlyList<BotReply>> TurnAsync(Activity activity, Func<DialogRunner, ITurnContext, CancellationToken, Task>? turn = null)
     {
         await Adapter.ProcessActivityAsync(activity, async (context, cancellationToken) =>
         {
-            await _runner.RunTurnAsync(context, cancellationToken);
+            await (turn ?? ((runner, c, ct) => runner.RunTurnAsync(c, ct)))(_runner, context, cancellationToken);
             await _conversationState.SaveChangesAsync(context, false, cancellationToken);
             await _userState.SaveChangesAsync(context, false, cancellationToken);
         });

@@ -26,7 +26,9 @@ public sealed class JepTeamsBot(
     JepBot.Municipalities.MunicipalDesk municipalDesk,
     JepBot.Refresh.RefreshDesk refreshDesk,
     AccessGuard guard,
-    ILogger<JepTeamsBot> logger) : TeamsActivityHandler
+    ILogger<JepTeamsBot> logger,
+    JepBot.Insight.InsightRecorder insight,
+    JepBot.Insight.InsightDesk insightDesk) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -71,7 +73,15 @@ public sealed class JepTeamsBot(
             throw;
         }
 
-        await replies.SendAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await replies.SendAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Saved, so this turn happened: only now does what it counted count (docs/insight.md). Never throws.
+            await insight.FlushAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -82,10 +92,11 @@ public sealed class JepTeamsBot(
             RecipientMention.Strip(turnContext.Activity);
         }
 
-        // The advisors' channel commands and ticket buttons; a municipality's own contact point and knowledge refresh.
+        // The advisors' channel commands and ticket buttons; a municipality's contact point, knowledge refresh and insight.
         if (await desk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
             || await municipalDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
-            || await refreshDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
+            || await refreshDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false)
+            || await insightDesk.TryHandleAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

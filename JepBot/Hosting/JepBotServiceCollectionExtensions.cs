@@ -53,6 +53,13 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<IMunicipalContacts, JepBot.Municipalities.MunicipalContacts>();
         services.AddSingleton<JepBot.Municipalities.MunicipalDesk>();
         services.AddSingleton<HandoffDeliveryService>();
+
+        // Insight: counts per municipality and month, held per turn and counted after its save (docs/insight.md).
+        services.AddSingleton(sp => JepBot.Dialogs.Insight.InsightCatalog.Default);
+        services.AddSingleton<JepBot.Insight.InsightMunicipalities>();
+        services.AddSingleton<JepBot.Insight.InsightRecorder>();
+        services.AddSingleton<JepBot.Dialogs.Insight.IInsightRecorder>(sp => sp.GetRequiredService<JepBot.Insight.InsightRecorder>());
+        services.AddSingleton<JepBot.Insight.InsightDesk>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
 
         // Knowledge refresh: a card per period in the channels that switched it on (docs/knowledge-refresh.md).
@@ -71,7 +78,8 @@ public static class JepBotServiceCollectionExtensions
             sp.GetRequiredService<UserState>(),
             handoffStore: sp.GetRequiredService<IHandoffStore>(),
             deliveryTrigger: sp.GetRequiredService<IDeliveryTrigger>(),
-            municipalContacts: sp.GetRequiredService<IMunicipalContacts>()));
+            municipalContacts: sp.GetRequiredService<IMunicipalContacts>(),
+            insight: sp.GetRequiredService<JepBot.Dialogs.Insight.IInsightRecorder>()));
         services.AddSingleton<ConversationTurnGate>();
         services.Configure<GuardOptions>(configuration.GetSection(GuardOptions.Section));
         services.AddSingleton<AccessGuard>();

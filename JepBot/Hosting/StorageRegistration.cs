@@ -5,6 +5,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using JepBot.Dialogs.Handoff;
 using JepBot.Dialogs.Installations;
+using JepBot.Insight;
 using JepBot.Storage;
 using JepBot.Storage.Azure;
 using Microsoft.Bot.Builder;
@@ -14,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace JepBot.Hosting;
 
 /// <summary>
-/// Where state, requests and installations live, chosen by one setting, <c>Storage:Provider</c>: <c>Sqlite</c> (the
-/// default, one embedded file) or <c>Azure</c> (Blob Storage for state, Table storage for requests and installations,
+/// Where state, requests, installations and insight counters live, chosen by one setting, <c>Storage:Provider</c>: <c>Sqlite</c> (the
+/// default, one embedded file) or <c>Azure</c> (Blob Storage for state, Table storage for requests, installations and insight,
 /// for several instances). See docs/storage.md.
 /// </summary>
 /// <remarks>
@@ -35,6 +36,7 @@ public static class StorageRegistration
         services.AddSingleton(sp => new SqliteHandoffStore(SqlitePath(sp, environment)));
         services.AddSingleton(sp => new SqliteInstallationStore(SqlitePath(sp, environment)));
         services.AddSingleton(sp => new SqliteRefreshScheduleStore(SqlitePath(sp, environment)));
+        services.AddSingleton(sp => new SqliteInsightStore(SqlitePath(sp, environment)));
 
         // Azure: the SDK clients through Microsoft.Extensions.Azure (shared pipelines, SDK logs into ILogger), from
         // a connection string or from the service URIs with DefaultAzureCredential (the managed identity in Azure).
@@ -59,12 +61,14 @@ public static class StorageRegistration
         services.AddSingleton(sp => new TableHandoffStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).RequestsTable)));
         services.AddSingleton(sp => new TableInstallationStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).InstallationsTable)));
         services.AddSingleton(sp => new TableRefreshScheduleStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).InstallationsTable)));
+        services.AddSingleton(sp => new TableInsightStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(AzureSettings(sp).InsightTable)));
 
         // What the rest of the bot uses.
         services.AddSingleton<IStorage>(sp => UsesAzure(sp) ? sp.GetRequiredService<BlobStorage>() : sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IHandoffStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableHandoffStore>() : sp.GetRequiredService<SqliteHandoffStore>());
         services.AddSingleton<IInstallationStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableInstallationStore>() : sp.GetRequiredService<SqliteInstallationStore>());
         services.AddSingleton<JepBot.Refresh.IRefreshScheduleStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableRefreshScheduleStore>() : sp.GetRequiredService<SqliteRefreshScheduleStore>());
+        services.AddSingleton<IInsightStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableInsightStore>() : sp.GetRequiredService<SqliteInsightStore>());
         services.AddSingleton<IStoreHealth>(sp => UsesAzure(sp)
             ? new AzureStoreHealth(sp.GetRequiredService<BlobStorage>(), sp.GetRequiredService<TableHandoffStore>(), sp.GetRequiredService<TableInstallationStore>())
             : new SqliteStoreHealth(sp.GetRequiredService<SqliteStorage>()));
@@ -89,9 +93,10 @@ public static class StorageRegistration
         var state = app.Services.GetRequiredService<BlobStorage>();
         var requests = app.Services.GetRequiredService<TableHandoffStore>();
         var installations = app.Services.GetRequiredService<TableInstallationStore>();
+        var insight = app.Services.GetRequiredService<TableInsightStore>();
         try
         {
-            await Task.WhenAll(state.EnsureCreatedAsync(), requests.EnsureCreatedAsync(), installations.EnsureCreatedAsync()).ConfigureAwait(false);
+            await Task.WhenAll(state.EnsureCreatedAsync(), requests.EnsureCreatedAsync(), installations.EnsureCreatedAsync(), insight.EnsureCreatedAsync()).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RequestFailedException or AuthenticationFailedException)
         {
@@ -106,11 +111,12 @@ public static class StorageRegistration
         }
 
         app.Logger.LogInformation(
-            "State store: Azure storage account {Account}, state in container {Container}, requests in table {RequestsTable}, installations in table {InstallationsTable}",
+            "State store: Azure storage account {Account}, state in container {Container}, requests in table {RequestsTable}, installations in table {InstallationsTable}, insight counters in table {InsightTable}",
             state.Container.AccountName,
             state.Container.Name,
             requests.Table.Name,
-            installations.Table.Name);
+            installations.Table.Name,
+            insight.Table.Name);
     }
 
     private static bool UsesAzure(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesAzure;

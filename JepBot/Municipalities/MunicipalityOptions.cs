@@ -10,7 +10,7 @@ public sealed class MunicipalityOptions
 {
     public const string Section = "Municipalities";
 
-    /// <summary>The code for "contactpunt &lt;code&gt;" in a team channel. A secret: never logged. Empty = the command is refused.</summary>
+    /// <summary>The code for "contactpunt &lt;code&gt;" and "inzicht &lt;code&gt;" in a team channel. A secret: never logged. Empty = both are refused.</summary>
     public string SettingsCode { get; set; } = "";
 
     /// <summary>Contact points from configuration, per team (TeamId) or per organisation (TenantId). A team's own setting wins.</summary>

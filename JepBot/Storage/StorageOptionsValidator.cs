@@ -74,7 +74,8 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
             failures.Add("Storage:Azure:StateContainer must be a container name: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
         }
 
-        foreach (var (setting, table) in new[] { ("Storage:Azure:RequestsTable", azure.RequestsTable), ("Storage:Azure:InstallationsTable", azure.InstallationsTable) })
+        var tables = new[] { ("Storage:Azure:RequestsTable", azure.RequestsTable), ("Storage:Azure:InstallationsTable", azure.InstallationsTable), ("Storage:Azure:InsightTable", azure.InsightTable) };
+        foreach (var (setting, table) in tables)
         {
             if (!TableName().IsMatch(table ?? "") || string.Equals(table, "tables", StringComparison.OrdinalIgnoreCase))
             {
@@ -82,9 +83,9 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
             }
         }
 
-        if (string.Equals(azure.RequestsTable, azure.InstallationsTable, StringComparison.OrdinalIgnoreCase))
+        if (tables.DistinctBy(t => t.Item2 ?? "", StringComparer.OrdinalIgnoreCase).Count() < tables.Length)
         {
-            failures.Add("Storage:Azure:RequestsTable and Storage:Azure:InstallationsTable must be different tables.");
+            failures.Add("Storage:Azure:RequestsTable, Storage:Azure:InstallationsTable and Storage:Azure:InsightTable must be different tables.");
         }
     }
 

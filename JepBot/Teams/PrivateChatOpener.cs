@@ -11,7 +11,7 @@ namespace JepBot.Teams;
 /// Moves a conversation from a channel or group chat to a 1:1 chat with the person who wrote: a worry about a young
 /// person is never discussed where colleagues read along. Creates the 1:1 conversation proactively and starts it there.
 /// </summary>
-public sealed class PrivateChatOpener(JepConversation conversation, ConversationState conversationState, UserState userState, IConfiguration configuration, ILogger<PrivateChatOpener> logger)
+public sealed class PrivateChatOpener(JepConversation conversation, ConversationState conversationState, UserState userState, IConfiguration configuration, ILogger<PrivateChatOpener> logger, JepBot.Insight.InsightRecorder insight)
 {
     /// <summary>Opens (or reopens) the 1:1 chat and starts it; false when Teams refused (e.g. the user blocked the bot).</summary>
     /// <param name="featureName">What they typed after the mention, used only when it names a feature ("zorg").</param>
@@ -44,6 +44,7 @@ public sealed class PrivateChatOpener(JepConversation conversation, Conversation
                     await conversation.StartPrivateAsync(privateTurn, featureName, TeamsActivityFacts.TeamId(activity), ct).ConfigureAwait(false);
                     await conversationState.SaveChangesAsync(privateTurn, false, ct).ConfigureAwait(false);
                     await userState.SaveChangesAsync(privateTurn, false, ct).ConfigureAwait(false);
+                    await insight.FlushAsync(privateTurn, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             return true;

@@ -2,6 +2,7 @@ using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Content;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Engine.Prompts;
+using JepBot.Dialogs.Insight;
 using JepBot.Dialogs.Localization;
 
 namespace JepBot.Dialogs.Flows.LegalFrames;
@@ -38,10 +39,18 @@ public sealed class LegalFramesDialog : WaterfallDialog
         AddStep("show", async (step, cancellationToken) =>
         {
             var item = content.Find(step.InputAs<string>() ?? "") ?? throw new InvalidOperationException("Unknown legal item.");
+            if (!step.IsRepeat)
+            {
+                InsightRecording.Record(InsightRecorder, step, InsightMetric.LegalFrameOpened, item.Id);
+            }
+
             var card = LegalFrameCard.Build(content, item, localizer, step.Language);
             await step.SendCardAsync(card, item.Title.In(step.Language), cancellationToken).ConfigureAwait(false);
             return step.AskChoice(step.T("legal.next"), [new PromptChoice(Another, step.T("legal.another")), new PromptChoice("done", step.T("legal.done"))]);
         });
         AddStep("next", (step, _) => Task.FromResult(step.InputAs<string>() == Another ? step.GoTo("kind") : step.End()));
     }
+
+    /// <summary>Counts opened legal frames for the municipality's insight (docs/insight.md); null counts nothing.</summary>
+    public IInsightRecorder? InsightRecorder { get; init; }
 }

@@ -59,6 +59,13 @@ public sealed class WerkwijzeDialog : WaterfallDialog
             ? ParagraphsAsync(contentStep, step, cancellationToken)
             : Task.FromResult(new List<string>());
 
+    /// <summary>Counts walks for the municipality's insight (docs/insight.md); null counts nothing. Practice runs are never counted.</summary>
+    public Insight.IInsightRecorder? InsightRecorder { get; init; }
+
+    public override void OnBegun(StepContext run) => WerkwijzeInsight.Begun(InsightRecorder, run);
+
+    public override void OnLeft(StepContext run, DialogExit exit) => WerkwijzeInsight.Left(InsightRecorder, _content, run);
+
     private async Task<List<string>> ParagraphsAsync(ContentStep step, StepContext context, CancellationToken cancellationToken)
     {
         var local = _municipalContacts is not null && step.Contacts.Contains(MunicipalityContact)

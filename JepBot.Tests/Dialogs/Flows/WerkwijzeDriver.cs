@@ -14,9 +14,9 @@ public sealed class WerkwijzeDriver
 {
     public static readonly DateOnly Today = new(2026, 11, 24);
 
-    public WerkwijzeDriver(string locale = "nl-NL", IStorage? storage = null)
+    public WerkwijzeDriver(string locale = "nl-NL", IStorage? storage = null, JepBot.Dialogs.Insight.IInsightRecorder? insight = null)
     {
-        Harness = new DialogHarness((c, u) => new JepConversation(c, u, today: () => Today).Runner, storage, locale);
+        Harness = new DialogHarness((c, u) => new JepConversation(c, u, today: () => Today, insight: insight).Runner, storage, locale);
     }
 
     public static WerkwijzeContent Content => WerkwijzeContentLoader.Default;

@@ -13,7 +13,7 @@ public sealed class AzureHostTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_container_and_tables_are_created_at_start_up_and_health_says_ok_until_the_container_is_gone()
     {
-        var (container, requests, installations) = (AzuriteFixture.NewName("c-"), AzuriteFixture.NewName("r"), AzuriteFixture.NewName("i"));
+        var (container, requests, installations, insight) = (AzuriteFixture.NewName("c-"), AzuriteFixture.NewName("r"), AzuriteFixture.NewName("i"), AzuriteFixture.NewName("n"));
         await using var host = new BotHost(BotHost.NewDatabasePath(), new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Azure",
@@ -21,11 +21,12 @@ public sealed class AzureHostTests(AzuriteFixture azurite)
             ["Storage:Azure:StateContainer"] = container,
             ["Storage:Azure:RequestsTable"] = requests,
             ["Storage:Azure:InstallationsTable"] = installations,
+            ["Storage:Azure:InsightTable"] = insight,
         });
         using var client = host.CreateClient();
 
         Assert.True((await azurite.Blobs.GetBlobContainerClient(container).ExistsAsync()).Value);
-        Assert.Equal([installations, requests], azurite.Tables.Query(t => t.Name == requests || t.Name == installations).Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([installations, insight, requests], azurite.Tables.Query(t => t.Name == requests || t.Name == installations || t.Name == insight).Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Contains(host.Logs.Lines, l => l.Contains($"State store: Azure storage account devstoreaccount1, state in container {container}", StringComparison.Ordinal));
         Assert.False(File.Exists(host.DatabasePath));
 

@@ -26,4 +26,7 @@ public sealed class AzureStorageOptions
 
     /// <summary>The table for team installations.</summary>
     public string InstallationsTable { get; set; } = "jepbotinstallations";
+
+    /// <summary>The table for the municipalities' insight counters (docs/insight.md).</summary>
+    public string InsightTable { get; set; } = "jepbotinsight";
 }
