@@ -30,7 +30,7 @@ public static class PromptCard
         var moreButtons = new List<object>();
         var input = "none";
         var inputId = "";
-        var otherActions = spec.CommandButtons.Count + (spec.HintTitle is null ? 0 : 1) + (spec.BackTitle is null ? 0 : 1);
+        var otherActions = spec.CommandButtons.Count + (spec.BackTitle is null ? 0 : 1);
         var fitting = MaxActions - otherActions;
         switch (spec.Kind)
         {
@@ -58,12 +58,6 @@ public static class PromptCard
         }
 
         buttons.AddRange(spec.CommandButtons.Select(c => Button(c.Title, InfoCard.CommandData(c.Command), "default", false)));
-        if (spec.HintTitle is not null)
-        {
-            // Like "back": it carries the ticket, so a hint asked from an older card is refused as stale.
-            buttons.Add(Button(spec.HintTitle, Command(instanceId, spec.Step, "hint"), "default", false));
-        }
-
         if (spec.BackTitle is not null)
         {
             // "Back" must work while required inputs are still empty: it neither validates nor sends them.
@@ -77,6 +71,10 @@ public static class PromptCard
             problem = problem ?? "",
             text = spec.Text,
             paragraphs = new[] { spec.Detail }.Concat(spec.Paragraphs).Where(p => !string.IsNullOrWhiteSpace(p)),
+            // The hint sits under the explanation, not among the answers: it is no answer, and its title stays readable.
+            // Like "back" it carries the ticket, so a hint asked from an older card is refused as stale.
+            hasHint = spec.HintTitle is not null,
+            hint = new { title = spec.HintTitle ?? "", data = spec.HintTitle is null ? new JObject() : Command(instanceId, spec.Step, "hint") },
             input,
             inputId,
             inputLabel = spec.InputLabel ?? "",

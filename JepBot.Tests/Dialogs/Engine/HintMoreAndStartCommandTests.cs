@@ -40,7 +40,7 @@ public sealed class HintMoreAndStartCommandTests
     {
         var harness = HintHarness();
         await harness.SayAsync("hoi");
-        Assert.Equal(["Alpha", "Bèta", "Tip"], harness.LastCard!.Buttons);
+        Assert.Equal(["Tip", "Alpha", "Bèta"], harness.LastCard!.Buttons);
 
         var replies = await harness.ClickAsync("Tip");
 
