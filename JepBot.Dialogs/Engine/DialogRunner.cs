@@ -443,7 +443,7 @@ public sealed class DialogRunner(
             paragraphs.Add(promptHelp);
         }
 
-        if (active is not null && dialogs.Find(active.DialogId)?.HelpKey is { } helpKey)
+        if (active is not null && dialogs.Find(active.DialogId)?.HelpKeyFor(active.Options) is { } helpKey)
         {
             paragraphs.Add(turn.T(helpKey));
         }
