@@ -73,7 +73,7 @@ public sealed class PracticeDialog : WaterfallDialog
 
         if (step.Option(UnknownCaseOption) is { Type: JTokenType.Boolean } unknown && (bool)unknown)
         {
-            await step.SendTextAsync(step.T("practice.unknownCase"), cancellationToken).ConfigureAwait(false);
+            await step.SendTextAsync(step.T("practice.label", step.T("practice.unknownCase")), cancellationToken).ConfigureAwait(false);
         }
 
         // Professions in the Werkwijze's own order, only those that have a case.
@@ -131,7 +131,7 @@ public sealed class PracticeDialog : WaterfallDialog
         if (_cases.Find(step.InputOf("intro")?.ToString()) is not { } practiceCase || PracticeWalk.FromJson(step.Input) is not { } walk)
         {
             // The case left the content in a deploy during the walk: nothing to compare with.
-            await step.SendTextAsync(step.T("practice.unknownCase"), cancellationToken).ConfigureAwait(false);
+            await step.SendTextAsync(step.T("practice.label", step.T("practice.unknownCase")), cancellationToken).ConfigureAwait(false);
             return step.Replace(DialogId);
         }
 

@@ -162,7 +162,7 @@ public sealed class PracticeFlowTests
 
         var replies = await driver.Harness.SayAsync(typed);
 
-        Assert.Equal("Die oefencasus ken ik niet. Kies hieronder een casus om mee te oefenen.", replies[0].Text);
+        Assert.Equal("Oefening · Die oefencasus ken ik niet. Kies hieronder een casus om mee te oefenen.", replies[0].Text);
         Assert.Contains("Voor welk beroep wil je oefenen?", replies[^1].AllText);
         var stored = JObject.FromObject(await driver.Harness.ReadStackAsync()).ToString();
         Assert.DoesNotContain("Sanne", stored);
