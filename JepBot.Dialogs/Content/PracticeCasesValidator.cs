@@ -109,13 +109,16 @@ public static partial class PracticeCasesValidator
         CheckOption(problems, name, werkwijze, ProfessionStep, practiceCase.Profession);
         CheckOption(problems, name, werkwijze, AgeStep, practiceCase.Age);
 
-        if (practiceCase.Outcome != ContentStep.Exit && werkwijze.FindStep(practiceCase.Outcome) is not { } outcome)
+        if (practiceCase.Outcome != ContentStep.Exit)
         {
-            problems.Add($"{name}: the outcome '{practiceCase.Outcome}' is not a Werkwijze step.");
-        }
-        else if (practiceCase.Outcome != ContentStep.Exit && !PracticeModelPath.IsOutcome(werkwijze.FindStep(practiceCase.Outcome)!))
-        {
-            problems.Add($"{name}: the outcome '{practiceCase.Outcome}' is not an outcome step (an info step that sets the decision) or 'exit'.");
+            if (werkwijze.FindStep(practiceCase.Outcome) is not { } outcome)
+            {
+                problems.Add($"{name}: the outcome '{practiceCase.Outcome}' is not a Werkwijze step.");
+            }
+            else if (!PracticeModelPath.IsOutcome(outcome))
+            {
+                problems.Add($"{name}: the outcome '{practiceCase.Outcome}' is not an outcome step (an info step that sets the decision) or 'exit'.");
+            }
         }
 
         if (practiceCase.LegalFrames.Count is 0 or > MaxLegalFrames)
