@@ -8,6 +8,7 @@ using JepBot.Dialogs.Flows.Advisor;
 using JepBot.Dialogs.Flows.Language;
 using JepBot.Dialogs.Flows.LegalFrames;
 using JepBot.Dialogs.Flows.Menu;
+using JepBot.Dialogs.Flows.Practice;
 using JepBot.Dialogs.Flows.Werkatelier;
 using JepBot.Dialogs.Flows.Werkwijze;
 using JepBot.Dialogs.Handoff;
@@ -28,6 +29,7 @@ public sealed class JepConversation
     [
         new("concern", "menu.werkwijze", WerkwijzeDialog.DialogId, "zorg", "zorgen", "ik maak me zorgen", "werkwijze", "concern", "worried", "im worried"),
         new("legal", "menu.legal", LegalFramesDialog.DialogId, "juridisch", "regels", "beroepsgeheim", "legal", "rules"),
+        new("practice", "menu.practice", PracticeDialog.DialogId, PracticeDialog.Words),
     ];
 
     /// <summary>Handoffs: offered only when the host provides a store and an outbox for them.</summary>
@@ -56,10 +58,12 @@ public sealed class JepConversation
         IHandoffStore? handoffStore = null,
         IDeliveryTrigger? deliveryTrigger = null,
         IMunicipalContacts? municipalContacts = null,
-        Insight.IInsightRecorder? insight = null)
+        Insight.IInsightRecorder? insight = null,
+        PracticeCasesContent? practiceCases = null)
     {
         _localizer = localizer ?? Localizer.Default;
         content ??= WerkwijzeContentLoader.Default;
+        practiceCases ??= PracticeCasesValidator.Default;
         StackAccessor = new JsonStateProperty<DialogStackState>(conversationState, "dialogStack");
         var preferences = new JsonStateProperty<UserPreferences>(userState, "preferences");
         var withHandoff = handoffStore is not null && deliveryTrigger is not null;
@@ -67,9 +71,10 @@ public sealed class JepConversation
         var followUp = withHandoff ? new WerkwijzeFollowUp(HandoffContent.Default.Werkatelier.OfferAfterWerkwijzeTo.ToHashSet(StringComparer.Ordinal)) : null;
         var dialogs = new DialogSet()
             .Add(new MenuDialog(MenuEntries))
-            .Add(new WerkwijzeDialog(content, _localizer, today, followUp, municipalContacts) { InsightRecorder = insight })
+            .Add(new WerkwijzeDialog(content, _localizer, today, followUp, municipalContacts, practiceCases) { InsightRecorder = insight })
             .Add(new AcuteDialog(content, _localizer))
             .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer) { InsightRecorder = insight })
+            .Add(new PracticeDialog(practiceCases, content, legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
             .Add(new LanguageDialog());
         if (followUp is not null)
@@ -87,6 +92,9 @@ public sealed class JepConversation
         {
             Runner.AddStartWords(entry.DialogId, [.. entry.Synonyms, .. Languages.All.Select(l => _localizer.Get(l, entry.TitleKey))]);
         }
+
+        // "oefenen <case-id>" starts that case directly (also from a channel card's button); see docs/practice.md.
+        Runner.AddStartCommand(PracticeDialog.DialogId, PracticeDialog.OptionsFor(practiceCases), PracticeDialog.Words);
     }
 
     /// <summary>The note with the team a 1:1 chat was opened from (a team id: no personal data).</summary>

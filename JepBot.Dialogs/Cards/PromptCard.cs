@@ -27,12 +27,21 @@ public static class PromptCard
         }
 
         var buttons = new List<object>();
+        var moreButtons = new List<object>();
         var input = "none";
         var inputId = "";
+        var otherActions = spec.CommandButtons.Count + (spec.BackTitle is null ? 0 : 1);
+        var fitting = MaxActions - otherActions;
         switch (spec.Kind)
         {
-            case PromptKind.Choice or PromptKind.YesNo when spec.Choices.Count + spec.CommandButtons.Count + (spec.BackTitle is null ? 0 : 1) <= MaxActions:
+            case PromptKind.Choice or PromptKind.YesNo when spec.Choices.Count <= fitting:
                 buttons.AddRange(spec.Choices.Select(c => Button(c.Title, With(ticket, PromptFields.Choice, c.Value), "default", true)));
+                break;
+            case PromptKind.Choice when spec.MoreTitle is not null && fitting >= 2:
+                // One place goes to the "more" button; the choices after the ones that fit are behind it.
+                var shown = fitting - 1;
+                buttons.AddRange(spec.Choices.Take(shown).Select(c => Button(c.Title, With(ticket, PromptFields.Choice, c.Value), "default", true)));
+                moreButtons.AddRange(spec.Choices.Skip(shown).Select(c => Button(c.Title, With(ticket, PromptFields.Choice, c.Value), "default", true)));
                 break;
             case PromptKind.Choice or PromptKind.YesNo or PromptKind.MultiChoice:
                 input = "list";
@@ -52,9 +61,7 @@ public static class PromptCard
         if (spec.BackTitle is not null)
         {
             // "Back" must work while required inputs are still empty: it neither validates nor sends them.
-            var back = Ticket(instanceId, spec.Step);
-            ((JObject)back[TurnInput.TicketProperty]!)["c"] = "back";
-            buttons.Add(Button(spec.BackTitle, back, "default", false));
+            buttons.Add(Button(spec.BackTitle, Command(instanceId, spec.Step, "back"), "default", false));
         }
 
         return CardTemplates.Expand("prompt", new
@@ -64,6 +71,10 @@ public static class PromptCard
             problem = problem ?? "",
             text = spec.Text,
             paragraphs = new[] { spec.Detail }.Concat(spec.Paragraphs).Where(p => !string.IsNullOrWhiteSpace(p)),
+            // The hint sits under the explanation, not among the answers: it is no answer, and its title stays readable.
+            // Like "back" it carries the ticket, so a hint asked from an older card is refused as stale.
+            hasHint = spec.HintTitle is not null,
+            hint = new { title = spec.HintTitle ?? "", data = spec.HintTitle is null ? new JObject() : Command(instanceId, spec.Step, "hint") },
             input,
             inputId,
             inputLabel = spec.InputLabel ?? "",
@@ -76,7 +87,18 @@ public static class PromptCard
             required = !spec.Optional,
             fields = spec.Kind == PromptKind.Form ? spec.Fields.Select(Field) : [],
             buttons,
+            hasMore = moreButtons.Count > 0,
+            moreTitle = spec.MoreTitle ?? "",
+            moreButtons,
         });
+    }
+
+    /// <summary>Data of a button that runs a global command for this card's question: the ticket and <c>"c"</c>.</summary>
+    private static JObject Command(string instanceId, string step, string command)
+    {
+        var data = Ticket(instanceId, step);
+        ((JObject)data[TurnInput.TicketProperty]!)["c"] = command;
+        return data;
     }
 
     /// <summary>Card data that identifies the card: <c>{"jep": {"d": run id, "s": step}}</c>.</summary>

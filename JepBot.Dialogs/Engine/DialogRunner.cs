@@ -33,6 +33,8 @@ public sealed class DialogRunner(
 
     private readonly Dictionary<string, string> _startDialogs = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, (string DialogId, Func<string, JToken?> Options)> _startCommands = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Lets a typed feature name start a dialog when it is not an answer to the open question (and no free text is
     /// being asked): "zorg" in the middle of something else starts the Werkwijze.
@@ -48,11 +50,46 @@ public sealed class DialogRunner(
         return this;
     }
 
-    /// <summary>True when the text names a feature that can be started by typing it ("zorg", "werkatelier").</summary>
-    public bool IsFeatureName(string? text) => text is not null && _startDialogs.ContainsKey(TextMatching.Normalize(text));
+    /// <summary>
+    /// Like <see cref="AddStartWords"/>, and also "word argument" starts the dialog ("oefenen een-casus"), with the
+    /// options that <paramref name="options"/> makes of the argument. The argument is typed text that may hold anything
+    /// (a name): only what <paramref name="options"/> returns reaches the dialog and the stored state, never the text.
+    /// </summary>
+    public DialogRunner AddStartCommand(string dialogId, Func<string, JToken?> options, params string[] words)
+    {
+        AddStartWords(dialogId, words);
+        foreach (var word in words)
+        {
+            _startCommands[TextMatching.Normalize(word)] = (dialogId, options);
+        }
 
-    private string? StartDialog(TurnInput input) =>
-        !input.IsCardSubmit && _startDialogs.TryGetValue(TextMatching.Normalize(input.Text), out var dialogId) ? dialogId : null;
+        return this;
+    }
+
+    /// <summary>True when the text names a feature that can be started by typing it ("zorg", "werkatelier", "oefenen x").</summary>
+    public bool IsFeatureName(string? text) => StartFor(text) is not null;
+
+    private (string DialogId, JToken? Options)? StartDialog(TurnInput input) => input.IsCardSubmit ? null : StartFor(input.Text);
+
+    /// <summary>The dialog a typed text starts, with its options: a start word alone, or a start command and its argument.</summary>
+    private (string DialogId, JToken? Options)? StartFor(string? text)
+    {
+        var normalized = TextMatching.Normalize(text);
+        if (_startDialogs.TryGetValue(normalized, out var dialogId))
+        {
+            return (dialogId, null);
+        }
+
+        for (var space = normalized.IndexOf(' ', StringComparison.Ordinal); space > 0; space = normalized.IndexOf(' ', space + 1))
+        {
+            if (_startCommands.TryGetValue(normalized[..space], out var command))
+            {
+                return (command.DialogId, command.Options(normalized[(space + 1)..]));
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Makes a dialog reachable from anywhere by typing one of these words (or by a card button with command
@@ -197,6 +234,11 @@ public sealed class DialogRunner(
             case GlobalCommand.Language:
                 await ChangeLanguageAsync(turn, argument, cancellationToken).ConfigureAwait(false);
                 return;
+            case GlobalCommand.Hint when turn.State.Active?.Pending is { HintTitle: { } hintTitle } hinted:
+                // Only a question that has a hint: elsewhere "hint" or "tip" is an ordinary answer.
+                await turn.Context.SendActivityAsync(AdaptiveCard.ToActivity(InfoCard.Build(hintTitle, hinted.Hint), hintTitle), cancellationToken).ConfigureAwait(false);
+                await RepromptAsync(turn, problem: null, cancellationToken).ConfigureAwait(false);
+                return;
             case GlobalCommand.Greeting when turn.State.Active?.Pending is { Kind: not (PromptKind.Text or PromptKind.Form) }:
                 // A free-text question takes "hallo" as its answer; elsewhere it is a greeting, not a wrong answer.
                 await SendTextAsync(turn, "engine.greetingResume", cancellationToken).ConfigureAwait(false);
@@ -216,7 +258,7 @@ public sealed class DialogRunner(
             if (StartDialog(input) is { } direct)
             {
                 // "Ik maak me zorgen" as a first message starts that feature at once, without the menu first.
-                await BeginAsync(turn, direct, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
+                await BeginAsync(turn, direct.DialogId, direct.Options, isInterruption: false, cancellationToken).ConfigureAwait(false);
                 await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -237,7 +279,7 @@ public sealed class DialogRunner(
         {
             // Not an answer, but the name of a feature ("zorg", "werkatelier"): the user wants to go there.
             RemoveRuns(turn, 0);
-            await BeginAsync(turn, started, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
+            await BeginAsync(turn, started.DialogId, started.Options, isInterruption: false, cancellationToken).ConfigureAwait(false);
             await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -271,10 +313,10 @@ public sealed class DialogRunner(
     public async Task StartPrivateAsync(ITurnContext context, string? featureName, CancellationToken cancellationToken)
     {
         var (turn, _) = await LoadAsync(context, cancellationToken).ConfigureAwait(false);
-        if (featureName is not null && _startDialogs.TryGetValue(TextMatching.Normalize(featureName), out var dialogId))
+        if (StartFor(featureName) is { } feature)
         {
             RemoveRuns(turn, 0);
-            await BeginAsync(turn, dialogId, null, isInterruption: false, cancellationToken).ConfigureAwait(false);
+            await BeginAsync(turn, feature.DialogId, feature.Options, isInterruption: false, cancellationToken).ConfigureAwait(false);
             await ShowMenuWhenNothingIsLeftAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         else if (turn.State.Active?.Pending is not null)
@@ -402,7 +444,7 @@ public sealed class DialogRunner(
             paragraphs.Add(promptHelp);
         }
 
-        if (active is not null && dialogs.Find(active.DialogId)?.HelpKey is { } helpKey)
+        if (active is not null && dialogs.Find(active.DialogId)?.HelpKeyFor(active.Options) is { } helpKey)
         {
             paragraphs.Add(turn.T(helpKey));
         }

@@ -12,6 +12,9 @@ public enum GlobalCommand
 
     /// <summary>"hallo", "hi", …: a greeting is not an answer; the bot greets back and shows where the user is.</summary>
     Greeting,
+
+    /// <summary>"hint", "tip": the open question's hint, where it has one (practice); elsewhere the word is an ordinary answer.</summary>
+    Hint,
 }
 
 /// <summary>
@@ -51,6 +54,8 @@ public static class GlobalCommands
         ["good morning"] = GlobalCommand.Greeting,
         ["good afternoon"] = GlobalCommand.Greeting,
         ["good evening"] = GlobalCommand.Greeting,
+        ["hint"] = GlobalCommand.Hint,
+        ["tip"] = GlobalCommand.Hint,
     };
 
     /// <summary>Names used in card data; stable, never localised.</summary>
@@ -61,6 +66,7 @@ public static class GlobalCommands
         ["back"] = GlobalCommand.Back,
         ["menu"] = GlobalCommand.Menu,
         ["language"] = GlobalCommand.Language,
+        ["hint"] = GlobalCommand.Hint,
     };
 
     /// <summary>Recognises "taal", "taal en", "language dutch", …: the command and, if given, the language asked for.</summary>

@@ -19,6 +19,9 @@ public class WaterfallDialog
     /// <summary>Optional help text key shown on "help" while this dialog is active.</summary>
     public string? HelpKey { get; init; }
 
+    /// <summary>The help text key for a run started with these options (a practice walk explains itself differently).</summary>
+    public virtual string? HelpKeyFor(Newtonsoft.Json.Linq.JToken? options) => HelpKey;
+
     /// <summary>
     /// True when this dialog can rebuild the paragraphs of a question it asked (<see cref="RebuildParagraphsAsync"/>).
     /// The engine then stores the waiting question without them: they are most of a conversation's state.

@@ -14,11 +14,16 @@ public static class InsightRecording
     /// The dialog option that marks a practice run (<c>{"practice": caseId}</c>). While any run on the stack has it,
     /// nothing is counted: practising is not a real worry.
     /// </summary>
-    public const string PracticeOption = "practice";
+    public const string PracticeOption = Flows.Werkwijze.WerkwijzeDialog.PracticeOption;
 
-    /// <summary>True when this run, or a run below it (an interruption inside a practice walk), is practice.</summary>
+    /// <summary>
+    /// True when this run, or a run below it (an interruption inside a practice walk), is practice: a Werkwijze run
+    /// with the practice option, or the practice dialog itself (which shows the case before the walk starts).
+    /// </summary>
     public static bool IsPractice(StepContext step) =>
-        step.Option(PracticeOption) is not null || step.Turn.State.Stack.Any(run => run.Options is JObject options && options[PracticeOption] is { Type: not JTokenType.Null });
+        step.Option(PracticeOption) is not null
+        || step.Turn.State.Stack.Any(run => run.DialogId == Flows.Practice.PracticeDialog.DialogId
+            || (run.Options is JObject options && options[PracticeOption] is { Type: not JTokenType.Null }));
 
     public static void Record(IInsightRecorder? recorder, StepContext step, InsightMetric metric, string key = "")
     {

@@ -69,7 +69,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.All(sent, a => Assert.Equal(message["id"]!.ToString(), a.ReplyToId));
         Assert.Contains("Ik ben JepBot", sent[0].Reply.Text);
         Assert.Contains("Waarmee kan ik je helpen?", sent[1].Reply.AllText);
-        Assert.Equal(["Ik maak me zorgen", "Juridische kaders", "Contact met een adviseur", "Werkatelier aanvragen", "Over JepBot", "Taal / Language"], sent[1].Reply.Buttons);
+        Assert.Equal(["Ik maak me zorgen", "Juridische kaders", "Oefenen met een casus", "Contact met een adviseur", "Werkatelier aanvragen", "Meer…", "Over JepBot", "Taal / Language"], sent[1].Reply.Buttons);
     }
 
     [Fact]

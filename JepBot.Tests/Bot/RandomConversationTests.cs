@@ -14,7 +14,7 @@ namespace JepBot.Tests.Bot;
 public sealed class RandomConversationTests : IAsyncLifetime
 {
     private static readonly string[] Commands =
-        ["help", "hulp", "?", "stop", "annuleer", "cancel", "terug", "vorige", "back", "menu", "opnieuw", "restart", "taal", "taal en", "taal nl", "language english", "taal klingon", "hallo", "Hi!", "acuut", "urgent", "zorg", "Ik maak me zorgen", "I'm worried", "werkatelier", "adviseur", "advisor", "versturen", "registreer adviseurskanaal", "registreer adviseurskanaal 1234", "openstaande aanvragen"];
+        ["help", "hulp", "?", "stop", "annuleer", "cancel", "terug", "vorige", "back", "menu", "opnieuw", "restart", "taal", "taal en", "taal nl", "language english", "taal klingon", "hallo", "Hi!", "acuut", "urgent", "zorg", "Ik maak me zorgen", "I'm worried", "werkatelier", "adviseur", "advisor", "versturen", "registreer adviseurskanaal", "registreer adviseurskanaal 1234", "openstaande aanvragen", "oefenen", "oefenen een-moeder-belt-de-jeugdarts", "oefenen onbekend-id", "practice democratie-werkt-niet", "hint", "tip"];
 
     private static readonly string[] OddTexts =
         ["", "   ", "1", "0", "99", "ja", "nee", "Over JepBot", "over jepbot!!", "😀", "<script>alert(1)</script>", "{\"jep\":{\"d\":\"x\"}}", "null", "\u0000\u0001", "ÉÉN TWEE", "a@b.nl", "0612345678"];

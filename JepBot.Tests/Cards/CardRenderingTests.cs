@@ -143,6 +143,9 @@ public sealed class CardRenderingTests
         var many = Enumerable.Range(1, 8).Select(i => new PromptChoice($"v{i}", $"Optie {i}")).ToList();
         yield return ("choice as buttons", new PromptSpec { Step = "s", Kind = PromptKind.Choice, Text = "Kies", Choices = [.. few], SubmitTitle = "Verder" });
         yield return ("choice as list", new PromptSpec { Step = "s", Kind = PromptKind.Choice, Text = "Kies", Detail = "Uitleg", Choices = many, SubmitTitle = "Verder" });
+        yield return ("choice with more", new PromptSpec { Step = "s", Kind = PromptKind.Choice, Text = "Kies", Choices = many, SubmitTitle = "Verder", MoreTitle = "Meer…" });
+        yield return ("choice with hint", new PromptSpec { Step = "s", Kind = PromptKind.Choice, Text = "Kies", Choices = [.. few], SubmitTitle = "Verder", HintTitle = "Wat zou een adviseur overwegen?", Hint = ["Omdat."] });
+        yield return ("multi-choice with hint", new PromptSpec { Step = "s", Kind = PromptKind.MultiChoice, Text = "Welke?", Choices = many, SubmitTitle = "Verder", HintTitle = "Wat zou een adviseur overwegen?", Hint = ["Omdat."] });
         yield return ("yes/no", new PromptSpec { Step = "s", Kind = PromptKind.YesNo, Text = "Zeker?", Choices = [new(PromptFields.Yes, "Ja"), new(PromptFields.No, "Nee")] });
         yield return ("multi-choice", new PromptSpec { Step = "s", Kind = PromptKind.MultiChoice, Text = "Welke?", Choices = many, MinSelections = 2, SubmitTitle = "Verder" });
         yield return ("text", new PromptSpec { Step = "s", Kind = PromptKind.Text, Text = "E-mail?", Validator = "email", SubmitTitle = "Verder" });

@@ -59,6 +59,18 @@ public sealed class DocsCardsTests
         var end = await driver.WalkAsync(["agreements=whoDoesWhat+feedback"]);
         cards.Add(("werkwijze-record", end.First(r => r.Card?.SelectToken("body[?(@.type == 'FactSet')]") is not null).Card!));
 
+        // Practice: the case, a question with its hint button, and a comparison with a match, a partial match and a difference.
+        var practice = new PracticeDriver();
+        var practiceCase = PracticeDriver.Cases.Find("democratie-werkt-niet")!;
+        await practice.Harness.SayAsync("oefenen " + practiceCase.Id);
+        cards.Add(("practice-case", practice.Harness.LastCard!.Card!));
+        await practice.Harness.ClickAsync("Beginnen");
+        var deviations = new Dictionary<string, string[]> { ["signals"] = ["rejectsSociety", "onlineContent"], ["scope"] = ["risk"] };
+        await practice.WalkAsync(practiceCase, deviations, until: "scope");
+        cards.Add(("practice-question", practice.Harness.LastCard!.Card!));
+        var compared = await practice.WalkAsync(practiceCase, deviations);
+        cards.Add(("practice-comparison", PracticeDriver.Comparison(compared).Card!));
+
         var legal = LegalFramesValidator.Default;
         cards.Add(("legal-frame-youthwork", LegalFrameCard.Build(legal, legal.Find("youthWork")!, Localizer.Default, Languages.Dutch)));
         cards.Add(("legal-topic-where-to-go", LegalFrameCard.Build(legal, legal.Find("whereToGo")!, Localizer.Default, Languages.Dutch)));

@@ -102,7 +102,9 @@ public sealed class KnowledgeRefreshOverHttpTests : IAsyncLifetime
         var chat = Assert.Single(_connector.PrivateChats);
         Assert.Contains("29:professional-1", chat.Parameters.ToString());
         var inPrivate = _connector.Received.Skip(before).Where(r => r.ConversationId == chat.Id).Select(r => r.Reply.AllText);
-        Assert.Contains(inPrivate, t => t.Contains("Wat wil je bekijken?", StringComparison.Ordinal));
+        // The first item is a practice case: the 1:1 chat opens on that case.
+        var practiceCase = JepBot.Dialogs.Content.PracticeCasesValidator.Default.Cases[0];
+        Assert.Contains(inPrivate, t => t.Contains("Oefening", StringComparison.Ordinal) && t.Contains(practiceCase.Title.In("nl"), StringComparison.Ordinal));
         Assert.Contains(_connector.Received.Skip(before), r => r.ConversationId.StartsWith(Channel, StringComparison.Ordinal) && (r.Reply.Text ?? "").Contains("persoonlijk bericht", StringComparison.Ordinal));
     }
 

@@ -53,7 +53,7 @@ public sealed class RefreshSchedulerTests
         await scheduler.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(2, _poster.Posts.Count);
-        var items = RefreshItems.FromContent(LegalFramesValidator.Default);
+        var items = RefreshItems.FromContent(LegalFramesValidator.Default, PracticeCasesValidator.Default);
         Assert.Contains(items.At(0).Title.In("nl"), _poster.Posts[0].Text);
         Assert.Contains(items.At(1).Title.In("nl"), _poster.Posts[1].Text);
         Assert.Equal("2026-12", (await Store().GetAsync("team-a", CancellationToken.None))!.Schedule.PostedPeriod);
@@ -127,6 +127,16 @@ public sealed class RefreshSchedulerTests
     }
 
     [Fact]
+    public void The_items_alternate_practice_cases_and_legal_frame_reminders_and_cover_all_of_both()
+    {
+        var items = RefreshItems.FromContent(LegalFramesValidator.Default, PracticeCasesValidator.Default).All;
+
+        Assert.Equal(PracticeCasesValidator.Default.Cases.Count + LegalFramesValidator.Default.Topics.Count, items.Count);
+        Assert.Equal([RefreshItems.PracticeKind, RefreshItems.LegalFrameKind, RefreshItems.PracticeKind, RefreshItems.LegalFrameKind], items.Take(4).Select(i => i.Kind));
+        Assert.All(items.Where(i => i.Kind == RefreshItems.PracticeKind), i => Assert.Equal("oefenen " + i.Id, i.Start));
+    }
+
+    [Fact]
     public async Task A_switched_off_channel_gets_nothing()
     {
         await SwitchOnAsync("team-a", RefreshFrequency.Monthly, enabled: false);
@@ -144,8 +154,10 @@ public sealed class RefreshSchedulerTests
 
         var post = Assert.Single(_poster.Posts);
         Assert.Contains("Knowledge refresh", post.Text);
-        var data = post.Card.SelectToken("actions[0].data.refresh.start");
-        Assert.Equal("juridische kaders", (string?)data);
+        var first = PracticeCasesValidator.Default.Cases[0];
+        Assert.Contains(first.Teaser.In("en"), post.Text);
+        Assert.Equal("oefenen " + first.Id, (string?)post.Card.SelectToken("actions[0].data.refresh.start"));
+        Assert.Equal("Practise this case in a chat with me", (string?)post.Card.SelectToken("actions[0].title"));
     }
 
     private SqliteRefreshScheduleStore Store() => new(_path);
@@ -153,7 +165,7 @@ public sealed class RefreshSchedulerTests
     private RefreshScheduler Scheduler() => new(
         Store(),
         _poster,
-        RefreshItems.FromContent(LegalFramesValidator.Default),
+        RefreshItems.FromContent(LegalFramesValidator.Default, PracticeCasesValidator.Default),
         Localizer.Default,
         Options.Create(new RefreshOptions()),
         _clock,

@@ -78,6 +78,23 @@ public sealed class ChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Oefenen_with_a_case_id_in_a_channel_opens_that_practice_case_in_private()
+    {
+        // The command a channel card's "knowledge refresh" button sends; docs/practice.md.
+        var practiceCase = JepBot.Dialogs.Content.PracticeCasesValidator.Default.Cases[0];
+        var before = _connector.Received.Count;
+        await PostAsync(Mention("oefenen " + practiceCase.Id));
+
+        var sent = _connector.Received.Skip(before).ToList();
+        Assert.Single(sent, r => r.ConversationId.StartsWith(Channel, StringComparison.Ordinal));
+        var inPrivate = sent.Where(r => r.ConversationId == PrivateChat).Select(r => r.Reply).ToList();
+        var intro = inPrivate.Last(r => r.Card is not null);
+        Assert.Contains("Oefening · " + practiceCase.Title.In("nl"), intro.AllText);
+        Assert.Contains(practiceCase.Situation.In("nl"), intro.AllText);
+        Assert.Contains("Beginnen", intro.Buttons);
+    }
+
+    [Fact]
     public async Task What_someone_writes_about_a_young_person_in_a_channel_is_not_carried_into_the_private_chat()
     {
         var before = _connector.Received.Count;

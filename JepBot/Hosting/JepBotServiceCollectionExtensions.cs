@@ -67,7 +67,7 @@ public static class JepBotServiceCollectionExtensions
             .Bind(configuration.GetSection(RefreshOptions.Section))
             .Validate(RefreshOptions.IsValid, "Refresh: PollSeconds and ClaimSeconds must be positive, Hour 0-23 and DayOfMonth 1-28.")
             .ValidateOnStart();
-        services.AddSingleton(sp => RefreshItems.FromContent(JepBot.Dialogs.Content.LegalFramesValidator.Default));
+        services.AddSingleton(sp => RefreshItems.FromContent(JepBot.Dialogs.Content.LegalFramesValidator.Default, JepBot.Dialogs.Content.PracticeCasesValidator.Default));
         services.AddSingleton<IRefreshPoster, ChannelRefreshPoster>();
         services.AddSingleton<RefreshDesk>();
         services.AddSingleton<RefreshScheduler>();

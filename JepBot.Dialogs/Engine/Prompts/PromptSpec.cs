@@ -85,6 +85,21 @@ public sealed class PromptSpec
 
     /// <summary>Filled in by the engine when this dialog can go back, so the card shows a "back" button.</summary>
     public string? BackTitle { get; set; }
+
+    /// <summary>
+    /// When set, the card has a button with this title that shows <see cref="Hint"/> (the typed word "hint" does the
+    /// same) and then asks the question again; the answer is not touched. Used when practising with a case.
+    /// </summary>
+    public string? HintTitle { get; set; }
+
+    /// <summary>The paragraphs shown by the hint button.</summary>
+    public List<string> Hint { get; set; } = [];
+
+    /// <summary>
+    /// When set and there are more choices than fit as buttons, the first ones stay buttons and the rest go behind one
+    /// button with this title, which opens them on the card, instead of the whole question becoming a list (the menu).
+    /// </summary>
+    public string? MoreTitle { get; set; }
 }
 
 /// <summary>One option of a choice prompt. <see cref="Value"/> is stable; titles are localised.</summary>

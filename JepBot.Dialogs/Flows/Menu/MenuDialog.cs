@@ -22,8 +22,16 @@ public sealed class MenuDialog : WaterfallDialog
                 await step.SendTextAsync(step.T("menu.greeting"), cancellationToken).ConfigureAwait(false);
             }
 
-            var choices = entries.Select(e => new PromptChoice(e.Key, step.T(e.TitleKey), e.Synonyms));
-            return step.AskChoice(step.T("menu.question"), choices, detail: step.T("menu.detail"));
+            // With more features than buttons fit on a card, the last ones go behind "Meer…" rather than the whole
+            // menu becoming a list: the main features stay one click away.
+            return step.Ask(new PromptSpec
+            {
+                Kind = PromptKind.Choice,
+                Text = step.T("menu.question"),
+                Detail = step.T("menu.detail"),
+                Choices = [.. entries.Select(e => new PromptChoice(e.Key, step.T(e.TitleKey), e.Synonyms))],
+                MoreTitle = step.T("menu.more"),
+            });
         });
         AddStep("start", (step, _) =>
         {

@@ -2,6 +2,7 @@ using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Content;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Engine.Prompts;
+using JepBot.Dialogs.Flows.Practice;
 using JepBot.Dialogs.Localization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -24,6 +25,7 @@ public sealed class WerkwijzeDialog : WaterfallDialog
     private readonly Func<DateOnly> _today;
     private readonly WerkwijzeFollowUp? _followUp;
     private readonly Installations.IMunicipalContacts? _municipalContacts;
+    private readonly PracticeCasesContent? _practice;
 
     /// <summary>The conversation note with the team a 1:1 chat was opened from.</summary>
     public const string TeamNote = "teamId";
@@ -31,11 +33,20 @@ public sealed class WerkwijzeDialog : WaterfallDialog
     /// <summary>The content contact after which the municipality's own contact point is shown.</summary>
     private const string MunicipalityContact = "municipality";
 
+    /// <summary>
+    /// Option with the id of a practice case (set by <see cref="PracticeDialog"/>). The walk is then practice and never
+    /// mixes with real work: every question is labelled, has a hint, no decision record is made or kept for an advisor
+    /// request, no hand-off is offered, and the walk ends by handing a <see cref="PracticeWalk"/> back for comparison.
+    /// </summary>
+    public const string PracticeOption = "practice";
+
     /// <param name="followUp">What to offer after the record (advisor, werkatelier); null where there are no hand-offs.</param>
     /// <param name="municipalContacts">Finds the municipality's own contact point; null where none are configured.</param>
-    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null, WerkwijzeFollowUp? followUp = null, Installations.IMunicipalContacts? municipalContacts = null)
+    /// <param name="practice">The practice cases, for the hints of a practice walk; null where practice is not offered.</param>
+    public WerkwijzeDialog(WerkwijzeContent content, Localizer localizer, Func<DateOnly>? today = null, WerkwijzeFollowUp? followUp = null, Installations.IMunicipalContacts? municipalContacts = null, PracticeCasesContent? practice = null)
         : base(DialogId)
     {
+        _practice = practice;
         _municipalContacts = municipalContacts;
         _content = content;
         _localizer = localizer;
@@ -50,6 +61,10 @@ public sealed class WerkwijzeDialog : WaterfallDialog
                 : RouteAsync(step, context, cancellationToken));
         }
     }
+
+    /// <summary>A practice walk has its own help: no decision record at the end, but a comparison with the model answer.</summary>
+    public override string? HelpKeyFor(JToken? options) =>
+        options is JObject o && o[PracticeOption] is not null ? "practice.help" : HelpKey;
 
     /// <summary>Every paragraph of a question follows from the content, the answers so far and the municipality's contact point.</summary>
     public override bool RebuildsParagraphs => true;
@@ -86,11 +101,11 @@ public sealed class WerkwijzeDialog : WaterfallDialog
         {
             case StepKinds.Choice or StepKinds.Info:
                 var spec = new PromptSpec { Kind = PromptKind.Choice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), CommandButtons = commands };
-                return context.Ask(spec);
+                return context.Ask(Practising(spec, step, context));
             case StepKinds.Multi:
-                return context.Ask(new PromptSpec { Kind = PromptKind.MultiChoice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), MinSelections = step.MinSelections, CommandButtons = commands });
+                return context.Ask(Practising(new PromptSpec { Kind = PromptKind.MultiChoice, Text = title, Paragraphs = paragraphs, Choices = Choices(step, language), MinSelections = step.MinSelections, CommandButtons = commands }, step, context));
             case StepKinds.Text:
-                return context.Ask(new PromptSpec
+                return context.Ask(Practising(new PromptSpec
                 {
                     Kind = PromptKind.Text,
                     Text = title,
@@ -100,7 +115,10 @@ public sealed class WerkwijzeDialog : WaterfallDialog
                     MaxLength = 2000,
                     Transient = true,
                     Placeholder = context.T("werkwijze.freeText.placeholder"),
-                });
+                }, step, context));
+            case StepKinds.Record when IsPractice(context):
+                // Practice makes no record (nothing that could end up in a real file or an advisor request).
+                return context.End(PracticeWalk.From(context.VisitedSteps, context.Answers, exited: false).ToJson());
             default:
                 await SendRecordAsync(context, cancellationToken).ConfigureAwait(false);
                 return _followUp is null
@@ -131,6 +149,11 @@ public sealed class WerkwijzeDialog : WaterfallDialog
             default:
                 next = step.Next;
                 break;
+        }
+
+        if (next == ContentStep.Exit && IsPractice(context))
+        {
+            return context.End(PracticeWalk.From(context.VisitedSteps, context.Answers, exited: true).ToJson());
         }
 
         if (next == ContentStep.Exit)
@@ -170,7 +193,51 @@ public sealed class WerkwijzeDialog : WaterfallDialog
             ? context.T("werkwijze.freeText.judgement", string.Join(", ", findings.JudgementWords.Select(w => $"'{w}'")))
             : context.T("werkwijze.freeText.noJudgement"));
         feedback.Add(context.T("werkwijze.freeText.notKept"));
-        await context.SendTextAsync(string.Join("\n\n", feedback), cancellationToken).ConfigureAwait(false);
+        var message = string.Join("\n\n", feedback);
+        await context.SendTextAsync(IsPractice(context) ? context.T("practice.label", message) : message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsPractice(StepContext context) => context.Option(PracticeOption) is not null;
+
+    /// <summary>In a practice walk: the question labelled as practice, with the advisor's hint for this step.</summary>
+    private PromptSpec Practising(PromptSpec spec, ContentStep step, StepContext context)
+    {
+        if (!IsPractice(context))
+        {
+            return spec;
+        }
+
+        var practiceCase = _practice?.Find(context.Option(PracticeOption)?.ToString());
+        spec.Text = context.T("practice.label", spec.Text);
+        spec.HintTitle = context.T("practice.hint.button");
+        spec.Hint = practiceCase is null
+            ? [HintFor(null, step, context)]
+            : [context.T("practice.hint.case", practiceCase.Title.In(context.Language)), HintFor(practiceCase, step, context)];
+        return spec;
+    }
+
+    /// <summary>What an advisor would consider here: the model's reasoning, or where this step stands to the model path.</summary>
+    private string HintFor(PracticeCase? practiceCase, ContentStep step, StepContext context)
+    {
+        if (practiceCase?.Model.TryGetValue(step.Id, out var model) == true)
+        {
+            return model.Why.In(context.Language);
+        }
+
+        if (step.Kind == StepKinds.Text)
+        {
+            return context.T("practice.hint.ownWords");
+        }
+
+        var outcome = practiceCase is null ? null : PracticeModelPath.Walk(_content, practiceCase).OutcomeStep;
+        if (outcome == step.Id)
+        {
+            return context.T("practice.hint.outcome");
+        }
+
+        return outcome is not null && context.VisitedSteps.Contains(outcome)
+            ? context.T("practice.hint.afterOutcome")
+            : context.T("practice.hint.offPath");
     }
 
     private async Task SendRecordAsync(StepContext context, CancellationToken cancellationToken)

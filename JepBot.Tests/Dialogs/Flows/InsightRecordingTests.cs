@@ -134,6 +134,23 @@ public sealed class InsightRecordingTests
     }
 
     [Fact]
+    public async Task A_practice_case_started_with_oefenen_counts_nothing()
+    {
+        var driver = Driver();
+        var practiceCase = JepBot.Dialogs.Content.PracticeCasesValidator.Default.Cases.First(c => c.Model.ContainsKey("safety"));
+        await driver.SayAsync("hallo");
+
+        var started = await driver.SayAsync("oefenen " + practiceCase.Id);
+        Assert.Contains(started, r => r.AllText.Contains("Oefening", StringComparison.Ordinal));
+        await driver.SayAsync("juridische kaders");
+        await driver.ChooseAsync("topic");
+        await driver.ChooseAsync("consent");
+        await driver.SayAsync("stop");
+
+        Assert.Empty(_recorder.Events);
+    }
+
+    [Fact]
     public void The_catalog_allows_only_content_ids_of_the_right_kind()
     {
         var catalog = InsightCatalog.Default;

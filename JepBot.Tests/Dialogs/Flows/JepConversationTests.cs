@@ -19,7 +19,7 @@ public sealed class JepConversationTests
 
         Assert.Contains("Ik ben JepBot", replies[0].Text);
         Assert.Contains("Waarmee kan ik je helpen?", replies[1].AllText);
-        Assert.Equal(["Ik maak me zorgen", "Juridische kaders", "Over JepBot", "Taal / Language"], replies[1].Buttons);
+        Assert.Equal(["Ik maak me zorgen", "Juridische kaders", "Oefenen met een casus", "Over JepBot", "Taal / Language"], replies[1].Buttons);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class JepConversationTests
 
         Assert.Contains("English", replies[0].Text);
         Assert.Contains("How can I help you?", replies[^1].AllText);
-        Assert.Equal(["I'm worried", "Legal frames", "About JepBot", "Taal / Language"], replies[^1].Buttons);
+        Assert.Equal(["I'm worried", "Legal frames", "Practise with a case", "About JepBot", "Taal / Language"], replies[^1].Buttons);
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class WerkwijzeDriver
         Harness = new DialogHarness((c, u) => new JepConversation(c, u, today: () => Today, insight: insight).Runner, storage, locale);
     }
 
+    /// <summary>Answers the cards of a conversation someone else set up (the practice tests).</summary>
+    public WerkwijzeDriver(DialogHarness harness) => Harness = harness;
+
     public static WerkwijzeContent Content => WerkwijzeContentLoader.Default;
 
     public DialogHarness Harness { get; }
