@@ -10,8 +10,8 @@ namespace JepBot.Tests.DeploymentTemplates;
 /// </summary>
 public sealed class AppPackageSourceTests
 {
-    private static readonly string[] CommandTitles = ["help", "zorg", "juridische kaders", "werkatelier", "adviseur"];
-    private static readonly string[] EnglishCommandTitles = ["help", "worried", "legal frames", "workshop", "advisor"];
+    private static readonly string[] CommandTitles = ["help", "zorg", "juridische kaders", "werkatelier", "adviseur", "oefenen"];
+    private static readonly string[] EnglishCommandTitles = ["help", "worried", "legal frames", "workshop", "advisor", "practice"];
 
     [Fact]
     public void Manifest_is_on_the_newest_released_schema_version_the_package_ships()
@@ -108,7 +108,7 @@ public sealed class AppPackageSourceTests
     }
 
     [Fact]
-    public void Bot_converses_in_personal_team_and_group_chat_with_the_same_five_commands_in_each()
+    public void Bot_converses_in_personal_team_and_group_chat_with_the_same_six_commands_in_each()
     {
         var bot = (JObject)AppPackageSources.Manifest.SelectToken("bots[0]")!;
         var english = AppPackageSources.English;

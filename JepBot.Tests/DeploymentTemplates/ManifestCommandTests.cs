@@ -22,6 +22,7 @@ public sealed class ManifestCommandTests
         ("Wat wil je bekijken?", "What would you like to look at?"),
         ("Een werkatelier voor jouw gemeente", "A workshop for your municipality"),
         ("Waar wil je het met een adviseur over hebben?", "What would you like to discuss with an advisor?"),
+        ("Voor welk beroep wil je oefenen?", "Which profession would you like to practise for?"),
     ];
 
     public static TheoryData<string, string, string, string> Commands()
