@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Opens the Playground (already running, see start-playground.js) in headless Debian Chromium, lets JepBot welcome
-// the user, types "hallo", and saves what a professional sees to docs/screenshots/.
+// the user, switches to Dutch, and saves what a professional sees to docs/screenshots/: the menu, then a practice case
+// ("oefenen <case-id>") and its first question with the advisor's hint.
 // Usage: node take-screenshots.js [playgroundUrl]
 "use strict";
 const path = require("path");
@@ -25,8 +26,9 @@ function waitForText(page, text) {
     // Fonts come from a CDN the machine cannot reach; the page works without them.
     await page.route((u) => !/^(127\.0\.0\.1|localhost)$/.test(u.hostname), (route) => route.abort());
     await page.goto(url);
-    // The Playground always sends locale en-US, so JepBot welcomes in English; the user then switches to Dutch.
-    await waitForText(page, "Welcome to JepBot");
+    // The Playground sends locale en-US on messages, so JepBot usually welcomes in English (its install event may
+    // carry no locale, and then the welcome is Dutch); the user then switches to Dutch.
+    await page.waitForFunction(() => /Welcome to JepBot|Welkom bij JepBot/.test(document.body.innerText), null, { timeout: 30000 });
     const composer = page.locator("[contenteditable=true][role=textbox]");
     await composer.fill("taal nl");
     await composer.press("Enter");
@@ -34,6 +36,22 @@ function waitForText(page, text) {
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(outDir, "welcome.png") });
     console.log(`saved ${path.join(outDir, "welcome.png")}`);
+
+    // Practising: the first case of practice-cases.json, started by its command as a refresh card's button does.
+    const cases = require(path.join(__dirname, "..", "..", "JepBot.Dialogs", "Content", "practice-cases.json")).cases;
+    const card = (text) => page.locator(".ac-adaptiveCard", { hasText: text }).last();
+    await composer.fill("oefenen " + cases[0].id);
+    await composer.press("Enter");
+    await waitForText(page, "Beginnen");
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, "practice-case.png") });
+    console.log(`saved ${path.join(outDir, "practice-case.png")}`);
+    await card("Beginnen").getByRole("button", { name: "Beginnen" }).click();
+    await waitForText(page, "Wat zou een adviseur overwegen?");
+    await card("Wat zou een adviseur overwegen?").getByRole("button", { name: "Wat zou een adviseur overwegen?" }).click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(outDir, "practice-hint.png") });
+    console.log(`saved ${path.join(outDir, "practice-hint.png")}`);
   } finally {
     await browser.close();
   }
