@@ -26,6 +26,9 @@ public interface IHandoffStore
     /// <summary>Requests nobody has claimed yet, and requests with a delivery left.</summary>
     Task<IReadOnlyList<HandoffRequest>> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every request made by this requester (their Teams/Entra id), oldest first: for "wis mijn gegevens".</summary>
+    Task<IReadOnlyList<HandoffRequest>> FindByRequesterAsync(string requesterId, CancellationToken cancellationToken);
+
     Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken);
 
     Task<AdvisorChannel?> GetAdvisorChannelAsync(CancellationToken cancellationToken);

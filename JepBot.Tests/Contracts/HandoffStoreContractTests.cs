@@ -59,6 +59,23 @@ public abstract class HandoffStoreContractTests
     }
 
     [Fact]
+    public async Task Requests_are_found_by_their_requester_and_only_theirs()
+    {
+        var store = Create();
+        foreach (var (key, requester) in new[] { ("k1", "aad-1"), ("k2", "aad-2"), ("k3", "aad-1") })
+        {
+            var request = NewRequest(key);
+            request.RequesterId = requester;
+            await store.AddAsync(request, CancellationToken.None);
+        }
+
+        var mine = await store.FindByRequesterAsync("aad-1", CancellationToken.None);
+
+        Assert.Equal(["k1", "k3"], mine.Select(r => r.IdempotencyKey));
+        Assert.Empty(await store.FindByRequesterAsync("aad-3", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_fails_and_exactly_one_concurrent_claim_wins_per_round()
     {
         var store = Create();

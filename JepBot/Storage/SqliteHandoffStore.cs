@@ -118,6 +118,15 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<HandoffRequest>> FindByRequesterAsync(string requesterId, CancellationToken cancellationToken)
+    {
+        // The requester is inside the JSON only (no column with a person's id); requests are few, so they are read and filtered.
+        await using var connection = await _file.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, json FROM handoff_requests ORDER BY created_utc;";
+        return [.. (await ReadAllAsync(command, cancellationToken)).Where(r => r.RequesterId == requesterId)];
+    }
+
     public async Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken);

@@ -133,6 +133,15 @@ public sealed class TableHandoffStore(TableClient table) : IHandoffStore
             TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {RequestRows} and RowKey lt {RequestRowsEnd} and (FullyDelivered eq {false} or Status eq {RequestStatus.Open.ToString()})"),
             cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<HandoffRequest>> FindByRequesterAsync(string requesterId, CancellationToken cancellationToken)
+    {
+        // The requester is inside the JSON only (no column with a person's id); requests are few, so they are read and filtered.
+        var all = await QueryAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {RequestRows} and RowKey lt {RequestRowsEnd}"),
+            cancellationToken).ConfigureAwait(false);
+        return [.. all.Where(r => r.RequesterId == requesterId).OrderBy(r => r.CreatedUtc)];
+    }
+
     public async Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(ChannelPartition, ChannelRow);
