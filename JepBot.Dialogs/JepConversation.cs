@@ -76,6 +76,7 @@ public sealed class JepConversation
             .Add(new LegalFramesDialog(legalFrames ?? LegalFramesValidator.Default, _localizer) { InsightRecorder = insight })
             .Add(new PracticeDialog(practiceCases, content, legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
+            .Add(new Flows.Privacy.EraseMyDataDialog(withHandoff ? handoffStore : null))
             .Add(new LanguageDialog());
         if (followUp is not null)
         {
@@ -87,6 +88,7 @@ public sealed class JepConversation
 
         Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer)
             .AddCommandDialog(AcuteDialog.DialogId, AcuteDialog.Words)
+            .AddCommandDialog(Flows.Privacy.EraseMyDataDialog.DialogId, Flows.Privacy.EraseMyDataDialog.Words)
             .AddCommandDialog(LegalFramesDialog.DialogId, LegalFramesDialog.Words);
         foreach (var entry in MenuEntries.Where(e => e.DialogId != DialogRunner.LanguageDialogId))
         {

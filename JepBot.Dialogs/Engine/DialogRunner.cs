@@ -206,9 +206,10 @@ public sealed class DialogRunner(
         {
             var interrupts = turn.State.Active is not null;
             await BeginAsync(turn, commandDialog, null, isInterruption: interrupts, cancellationToken).ConfigureAwait(false);
-            if (turn.State.Active is null)
+            if (turn.State.Active is null && !StateErasure.IsRequested(context))
             {
-                // Nothing was open: after the command's own dialog, offer the menu rather than silence.
+                // Nothing was open: after the command's own dialog, offer the menu rather than silence. Not after an
+                // erasure: that state is about to be deleted, and a menu card would belong to nothing.
                 await BeginRootAsync(turn, greet: false, cancellationToken).ConfigureAwait(false);
             }
 
@@ -332,7 +333,7 @@ public sealed class DialogRunner(
 
     /// <summary>A feature started by its name has no menu below it: when it ends, the menu comes back.</summary>
     private Task ShowMenuWhenNothingIsLeftAsync(DialogTurn turn, CancellationToken cancellationToken) =>
-        turn.State.Active is null ? BeginRootAsync(turn, greet: false, cancellationToken) : Task.CompletedTask;
+        turn.State.Active is null && !StateErasure.IsRequested(turn.Context) ? BeginRootAsync(turn, greet: false, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Starts the root dialog (the menu) on an empty stack.</summary>
     public Task BeginRootAsync(DialogTurn turn, bool greet, CancellationToken cancellationToken) =>

@@ -179,6 +179,19 @@ public sealed class StepContext
 
     public StepResult Begin(string dialogId, object? options = null) => new StepResult.Begin(dialogId, ToToken(options));
 
+    /// <summary>
+    /// Asks the host to delete this conversation's and this user's stored state when the turn ends, instead of saving
+    /// it ("wis mijn gegevens"). Replies of this turn still go out. Every other run leaves the stack now, so nothing
+    /// asks its question again after this dialog ends (not even the question an interruption came from).
+    /// </summary>
+    public void EraseStateAfterTurn()
+    {
+        StateErasure.Request(_turn.Context);
+        _turn.State.Stack.RemoveAll(run => !ReferenceEquals(run, _instance));
+        _instance.IsInterruption = false;
+        _turn.State.Notes.Clear();
+    }
+
     public StepResult End(object? result = null) => new StepResult.End(ToToken(result));
 
     public StepResult Replace(string dialogId, object? options = null) => new StepResult.Replace(dialogId, ToToken(options));

@@ -322,6 +322,61 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Null(await Store.GetAsync($"WA-{Year}-0002", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Erase_my_data_removes_the_chat_state_and_takes_the_person_out_of_their_requests()
+    {
+        await RegisterAsync();
+        await SayAsync("adviseur");
+        await ChooseAsync("sharing");
+        await ChooseAsync("week");
+        await SubmitFormAsync(new JObject { ["way"] = "phone", ["name"] = "Kim Jansen", ["phone"] = "06 11112222", ["email"] = "kim@wijkteam.example", ["organisation"] = "Wijkteam Noord" });
+        await SayAsync("Hoe weeg ik af of ik mag delen?");
+        await ChooseAsync("ok");
+        await ClickAsync("Versturen");
+        await WaitForThreadAsync(1);
+        await SayAsync("taal en");
+        await SayAsync("zorg");
+
+        var asked = await SayAsync("delete my data");
+        Assert.Contains("Do you want me to delete your data?", asked[^1].AllText);
+        var done = await ChooseAsync("yes");
+
+        Assert.Contains("Your data has been deleted", done[^1].AllText);
+        Assert.Contains($"AV-{Year}-0001", done[^1].AllText);
+        Assert.DoesNotContain(done, r => r.AllText.Contains("acute danger", StringComparison.OrdinalIgnoreCase));
+        var request = (await Store.GetAsync($"AV-{Year}-0001", CancellationToken.None))!;
+        Assert.Equal((null, null, null), (request.RequesterName, request.RequesterId, request.RequesterConversation));
+        Assert.Equal(["way", "organisation"], request.Fields.Properties().Select(p => p.Name).Where(n => n is "way" or "organisation" or "name" or "phone" or "email"));
+        Assert.Equal(RequestStatus.Open, request.Status);
+        Assert.Equal(0, CountStateRows());
+
+        // The next message starts afresh, in Dutch again (the language choice went too).
+        var next = await SayAsync("hallo");
+        Assert.Contains("Waarmee kan ik je helpen?", next[^1].AllText);
+    }
+
+    [Fact]
+    public async Task Erase_my_data_answered_no_erases_nothing()
+    {
+        await SayAsync("taal en");
+
+        await SayAsync("wis mijn gegevens");
+        var kept = await ChooseAsync("no");
+
+        Assert.Contains("deleted nothing", kept[0].AllText);
+        Assert.True(CountStateRows() > 0);
+    }
+
+    private long CountStateRows()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM state WHERE key LIKE '%' || $chat OR key LIKE '%/users/29:user-1';";
+        command.Parameters.AddWithValue("$chat", Chat);
+        return (long)command.ExecuteScalar()!;
+    }
+
     [Theory]
     [InlineData("teacher", false)]
     [InlineData("socialTeam", true)]

@@ -50,21 +50,7 @@ public sealed class JepTeamsBot(
         try
         {
             await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // User state first: when that save loses, nothing is saved yet. The conversation state, which records
-                // that this message was answered, goes last, so a turn that saved it is never run a second time.
-                await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-                await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoragePreconditionFailedException conflict)
-            {
-                // Only a conflict of this turn's own saves is run again: its replies are still held, and what else it
-                // did is safe to repeat (a request is stored once per idempotency key). Turns with effects beyond
-                // their replies (the advisors' desk, opening a 1:1 chat) do not save this conversation's state, and a
-                // conflict inside them stays an ordinary failed turn.
-                throw new TurnConflictException(conflict);
-            }
+            await SaveOrEraseStateAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -81,6 +67,34 @@ public sealed class JepTeamsBot(
         {
             // Saved, so this turn happened: only now does what it counted count (docs/insight.md). Never throws.
             await insight.FlushAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveOrEraseStateAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (Dialogs.Engine.StateErasure.IsRequested(turnContext))
+        {
+            // "wis mijn gegevens": the stored state goes instead of being saved (the requests were anonymised in the turn).
+            await userState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await conversationState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Conversation and user state deleted on the user's request.");
+            return;
+        }
+
+        try
+        {
+            // User state first: when that save loses, nothing is saved yet. The conversation state, which records
+            // that this message was answered, goes last, so a turn that saved it is never run a second time.
+            await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoragePreconditionFailedException conflict)
+        {
+            // Only a conflict of this turn's own saves is run again: its replies are still held, and what else it
+            // did is safe to repeat (a request is stored once per idempotency key). Turns with effects beyond
+            // their replies (the advisors' desk, opening a 1:1 chat) do not save this conversation's state, and a
+            // conflict inside them stays an ordinary failed turn.
+            throw new TurnConflictException(conflict);
         }
     }
 
