@@ -29,6 +29,9 @@ public interface IHandoffStore
     /// <summary>Every request made by this requester (their Teams/Entra id), oldest first: for "wis mijn gegevens".</summary>
     Task<IReadOnlyList<HandoffRequest>> FindByRequesterAsync(string requesterId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes requests resolved before <paramref name="cutoff"/> (retention); returns how many. Open requests stay.</summary>
+    Task<int> DeleteResolvedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken);
 
     Task<AdvisorChannel?> GetAdvisorChannelAsync(CancellationToken cancellationToken);

@@ -76,6 +76,37 @@ public abstract class HandoffStoreContractTests
     }
 
     [Fact]
+    public async Task Retention_deletes_requests_resolved_before_the_cutoff_and_their_key_can_be_used_again()
+    {
+        var store = Create();
+        var t0 = new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero);
+        var references = new List<string>();
+        foreach (var (key, resolved) in new (string, DateTimeOffset?)[] { ("old", t0), ("recent", t0.AddDays(10)), ("open", null) })
+        {
+            var (request, _) = await store.AddAsync(NewRequest(key), CancellationToken.None);
+            if (resolved is { } at)
+            {
+                request.Status = RequestStatus.Resolved;
+                request.ResolvedUtc = at;
+                await store.UpdateAsync(request, CancellationToken.None);
+            }
+
+            references.Add(request.Reference);
+        }
+
+        var deleted = await store.DeleteResolvedBeforeAsync(t0.AddDays(5), CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.Null(await store.GetAsync(references[0], CancellationToken.None));
+        Assert.NotNull(await store.GetAsync(references[1], CancellationToken.None));
+        Assert.NotNull(await store.GetAsync(references[2], CancellationToken.None));
+        Assert.Null(await store.FindByIdempotencyKeyAsync("old", CancellationToken.None));
+        var (again, created) = await store.AddAsync(NewRequest("old"), CancellationToken.None);
+        Assert.True(created);
+        Assert.NotEqual(references[0], again.Reference);
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_fails_and_exactly_one_concurrent_claim_wins_per_round()
     {
         var store = Create();

@@ -40,6 +40,20 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retention_deletes_state_last_written_before_the_cutoff_and_keeps_the_rest()
+    {
+        var retention = Assert.IsAssignableFrom<JepBot.Retention.IStateRetention>(Storage);
+        await Storage.WriteAsync(new Dictionary<string, object> { ["old/conversation"] = new JObject { ["v"] = 1, ["eTag"] = "*" } });
+
+        var keptByAnEarlierCutoff = await retention.DeleteStateUnchangedSinceAsync(DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None);
+        var deletedByALaterCutoff = await retention.DeleteStateUnchangedSinceAsync(DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(0, keptByAnEarlierCutoff);
+        Assert.Equal(1, deletedByALaterCutoff);
+        Assert.Empty(await Storage.ReadAsync(["old/conversation"]));
+    }
+
+    [Fact]
     public async Task Reading_a_missing_key_returns_nothing()
     {
         var items = await Storage.ReadAsync(["nobody-wrote-this"], CancellationToken.None);

@@ -62,6 +62,14 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<JepBot.Insight.InsightDesk>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffDeliveryService>());
 
+        // Retention: state and resolved requests are deleted after their periods (docs/data-inventory.md).
+        services.AddOptions<JepBot.Retention.RetentionOptions>()
+            .Bind(configuration.GetSection(JepBot.Retention.RetentionOptions.Section))
+            .Validate(JepBot.Retention.RetentionOptions.IsValid, "Retention: StateDays and ResolvedRequestDays must be at least 1, IntervalHours positive.")
+            .ValidateOnStart();
+        services.AddSingleton<JepBot.Retention.RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<JepBot.Retention.RetentionService>());
+
         // Knowledge refresh: a card per period in the channels that switched it on (docs/knowledge-refresh.md).
         services.AddOptions<RefreshOptions>()
             .Bind(configuration.GetSection(RefreshOptions.Section))

@@ -69,6 +69,7 @@ public static class StorageRegistration
         services.AddSingleton<IInstallationStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableInstallationStore>() : sp.GetRequiredService<SqliteInstallationStore>());
         services.AddSingleton<JepBot.Refresh.IRefreshScheduleStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableRefreshScheduleStore>() : sp.GetRequiredService<SqliteRefreshScheduleStore>());
         services.AddSingleton<IInsightStore>(sp => UsesAzure(sp) ? sp.GetRequiredService<TableInsightStore>() : sp.GetRequiredService<SqliteInsightStore>());
+        services.AddSingleton<JepBot.Retention.IStateRetention>(sp => UsesAzure(sp) ? sp.GetRequiredService<BlobStorage>() : sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IStoreHealth>(sp => UsesAzure(sp)
             ? new AzureStoreHealth(sp.GetRequiredService<BlobStorage>(), sp.GetRequiredService<TableHandoffStore>(), sp.GetRequiredService<TableInstallationStore>())
             : new SqliteStoreHealth(sp.GetRequiredService<SqliteStorage>()));

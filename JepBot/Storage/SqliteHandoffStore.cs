@@ -127,6 +127,26 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return [.. (await ReadAllAsync(command, cancellationToken)).Where(r => r.RequesterId == requesterId)];
     }
 
+    public async Task<int> DeleteResolvedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await _file.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT etag, json FROM handoff_requests WHERE status = $resolved;";
+        select.Parameters.AddWithValue("$resolved", RequestStatus.Resolved.ToString());
+        var old = (await ReadAllAsync(select, cancellationToken)).Where(r => r.ResolvedUtc < cutoff).ToList();
+        var deleted = 0;
+        foreach (var request in old)
+        {
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM handoff_requests WHERE reference = $reference AND status = $resolved;";
+            delete.Parameters.AddWithValue("$reference", request.Reference);
+            delete.Parameters.AddWithValue("$resolved", RequestStatus.Resolved.ToString());
+            deleted += await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return deleted;
+    }
+
     public async Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken);

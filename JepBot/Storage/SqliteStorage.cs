@@ -20,7 +20,7 @@ namespace JepBot.Storage;
 /// Values are serialised without type names: stored JSON can never choose which .NET type gets created
 /// (<see cref="StateItemJson"/>, shared with the Azure store).
 /// </remarks>
-public sealed class SqliteStorage : IStorage, IDisposable
+public sealed class SqliteStorage : IStorage, JepBot.Retention.IStateRetention, IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteStateWriter _writer;
@@ -139,6 +139,16 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Retention: deletes the state rows last written before the cutoff (<c>updated_utc</c>, set on every write).</summary>
+    public async Task<int> DeleteStateUnchangedSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM state WHERE updated_utc < $cutoff;";
+        command.Parameters.AddWithValue("$cutoff", cutoff.UtcDateTime.ToString("O"));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>True when the file can be opened and queried; used by /healthz.</summary>

@@ -22,7 +22,7 @@ namespace JepBot.Storage.Azure;
 /// still fails (another writer got in between) it undoes the writes it already made, each only if nobody wrote over
 /// it since. Only a crash during a multi-key batch can leave part of it written.
 /// </remarks>
-public sealed class BlobStorage(BlobContainerClient container) : IStorage
+public sealed class BlobStorage(BlobContainerClient container) : IStorage, JepBot.Retention.IStateRetention
 {
     public BlobContainerClient Container { get; } = container;
 
@@ -79,6 +79,34 @@ public sealed class BlobStorage(BlobContainerClient container) : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(key =>
             Blob(key).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Retention: deletes the blobs last written before the cutoff (their Last-Modified, set by the service on every
+    /// write), each only if it was not written again since it was listed.
+    /// </summary>
+    public async Task<int> DeleteStateUnchangedSinceAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var blob in Container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Properties.LastModified is not { } modified || modified >= cutoff)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Container.GetBlobClient(blob.Name).DeleteAsync(DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { IfMatch = blob.Properties.ETag }, cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Deleted meanwhile, or a turn wrote it again: then it is in use.
+            }
+        }
+
+        return deleted;
     }
 
     private async Task WriteBatchAsync(List<Row> rows, CancellationToken cancellationToken)

@@ -142,6 +142,33 @@ public sealed class TableHandoffStore(TableClient table) : IHandoffStore
         return [.. all.Where(r => r.RequesterId == requesterId).OrderBy(r => r.CreatedUtc)];
     }
 
+    public async Task<int> DeleteResolvedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var resolved = await QueryAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {RequestRows} and RowKey lt {RequestRowsEnd} and Status eq {RequestStatus.Resolved.ToString()}"),
+            cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        foreach (var request in resolved.Where(r => r.ResolvedUtc < cutoff))
+        {
+            try
+            {
+                // Only if nobody changed it since it was read (reopened); then its idempotency key row, which without
+                // its request would make a repeated submit fail.
+                await Table.DeleteEntityAsync(Partition, RequestRow(request.Reference), new ETag(request.ETag!), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                continue;
+            }
+
+            var keyRow = KeyRows + StorageKeyEncoding.Encode(request.IdempotencyKey, StorageKeyEncoding.MaxTableKey);
+            await Table.DeleteEntityAsync(Partition, keyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     public async Task SetAdvisorChannelAsync(AdvisorChannel channel, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(ChannelPartition, ChannelRow);
