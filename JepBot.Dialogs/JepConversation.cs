@@ -59,7 +59,8 @@ public sealed class JepConversation
         IDeliveryTrigger? deliveryTrigger = null,
         IMunicipalContacts? municipalContacts = null,
         Insight.IInsightRecorder? insight = null,
-        PracticeCasesContent? practiceCases = null)
+        PracticeCasesContent? practiceCases = null,
+        Flows.Privacy.PrivacyTerms? privacy = null)
     {
         _localizer = localizer ?? Localizer.Default;
         content ??= WerkwijzeContentLoader.Default;
@@ -77,6 +78,7 @@ public sealed class JepConversation
             .Add(new PracticeDialog(practiceCases, content, legalFrames ?? LegalFramesValidator.Default, _localizer))
             .Add(new AboutDialog())
             .Add(new Flows.Privacy.EraseMyDataDialog(withHandoff ? handoffStore : null))
+            .Add(new Flows.Privacy.PrivacyDialog(privacy ?? Flows.Privacy.PrivacyTerms.Default, withHandoff))
             .Add(new LanguageDialog());
         if (followUp is not null)
         {
@@ -89,6 +91,7 @@ public sealed class JepConversation
         Runner = new DialogRunner(dialogs, MenuDialog.DialogId, StackAccessor, preferences, _localizer)
             .AddCommandDialog(AcuteDialog.DialogId, AcuteDialog.Words)
             .AddCommandDialog(Flows.Privacy.EraseMyDataDialog.DialogId, Flows.Privacy.EraseMyDataDialog.Words)
+            .AddCommandDialog(Flows.Privacy.PrivacyDialog.DialogId, Flows.Privacy.PrivacyDialog.Words)
             .AddCommandDialog(LegalFramesDialog.DialogId, LegalFramesDialog.Words);
         foreach (var entry in MenuEntries.Where(e => e.DialogId != DialogRunner.LanguageDialogId))
         {

@@ -87,8 +87,10 @@ public static class JepBotServiceCollectionExtensions
             handoffStore: sp.GetRequiredService<IHandoffStore>(),
             deliveryTrigger: sp.GetRequiredService<IDeliveryTrigger>(),
             municipalContacts: sp.GetRequiredService<IMunicipalContacts>(),
-            insight: sp.GetRequiredService<JepBot.Dialogs.Insight.IInsightRecorder>()));
+            insight: sp.GetRequiredService<JepBot.Dialogs.Insight.IInsightRecorder>(),
+            privacy: PrivacyTerms(sp)));
         services.AddSingleton<ConversationTurnGate>();
+        services.Configure<JepBot.Privacy.PrivacyOptions>(configuration.GetSection(JepBot.Privacy.PrivacyOptions.Section));
         services.Configure<GuardOptions>(configuration.GetSection(GuardOptions.Section));
         services.AddSingleton<AccessGuard>();
 
@@ -116,5 +118,13 @@ public static class JepBotServiceCollectionExtensions
                 "JepBot runs in LOCAL DEVELOPMENT MODE: no MicrosoftAppId is configured, so requests to {Route} are accepted without authentication. Set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId before exposing this endpoint.",
                 MessagesEndpoint.Route);
         }
+    }
+
+    /// <summary>What the privacy card says, from the periods the retention job enforces and the configured contact.</summary>
+    private static JepBot.Dialogs.Flows.Privacy.PrivacyTerms PrivacyTerms(IServiceProvider sp)
+    {
+        var retention = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JepBot.Retention.RetentionOptions>>().Value;
+        var contact = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<JepBot.Privacy.PrivacyOptions>>().Value.Contact;
+        return new(retention.StateDays, retention.ResolvedRequestDays, contact);
     }
 }
