@@ -613,7 +613,10 @@ public sealed class DialogRunner(
                     transientInput = false;
                     var context = new StepContext(turn, instance, goTo.Step, goTo.Value, repeat);
                     repeat = false;
-                    result = await dialog.GetStep(goTo.Step)(context, cancellationToken).ConfigureAwait(false);
+                    using (EngineTelemetry.StartStep(dialog.Id, goTo.Step))
+                    {
+                        result = await dialog.GetStep(goTo.Step)(context, cancellationToken).ConfigureAwait(false);
+                    }
                     continue;
 
                 case StepResult.Begin begin:

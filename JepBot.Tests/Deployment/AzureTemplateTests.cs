@@ -42,7 +42,7 @@ public sealed partial class AzureTemplateTests
     [Fact]
     public void The_options_classes_are_found()
     {
-        Assert.Equal(["Guard", "Handoff", "Municipalities", "Privacy", "Refresh", "Retention", "Storage"], OptionClasses.Select(o => o.Section));
+        Assert.Equal(["Guard", "Handoff", "Municipalities", "Privacy", "Refresh", "Retention", "Storage", "Telemetry"], OptionClasses.Select(o => o.Section));
     }
 
     [Fact]

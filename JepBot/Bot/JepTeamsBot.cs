@@ -46,6 +46,10 @@ public sealed class JepTeamsBot(
             return;
         }
 
+        using var span = Telemetry.HostTelemetry.Source.StartActivity("turn");
+        span?.SetTag("jepbot.activity_type", turnContext.Activity.Type);
+        span?.SetTag("jepbot.conversation_type", turnContext.Activity.Conversation?.ConversationType ?? "personal");
+        Telemetry.HostTelemetry.Turns.Add(1, new KeyValuePair<string, object?>("jepbot.activity_type", turnContext.Activity.Type));
         var replies = TurnReplyBuffer.Attach(turnContext);
         try
         {

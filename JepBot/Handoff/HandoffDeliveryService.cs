@@ -65,6 +65,9 @@ public sealed class HandoffDeliveryService(
     /// <summary>One attempt for each target of this request that is due, then one save.</summary>
     private async Task DeliverAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
+        using var span = Telemetry.HostTelemetry.Source.StartActivity("handoff.delivery");
+        span?.SetTag("jepbot.reference", request.Reference);
+        span?.SetTag("jepbot.kind", request.Kind.ToString());
         var now = clock.GetUtcNow();
         if (email.Enabled)
         {
@@ -196,6 +199,8 @@ public sealed class HandoffDeliveryService(
         delivery.Attempts++;
         delivery.LastError = null;
         logger.LogInformation("Request {Reference} delivered by {Target} (attempt {Attempt}).", request.Reference, target, delivery.Attempts);
+        Telemetry.HostTelemetry.Deliveries.Add(1, new KeyValuePair<string, object?>("jepbot.target", target));
+        System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("delivered", tags: new System.Diagnostics.ActivityTagsCollection { ["jepbot.reference"] = request.Reference, ["jepbot.target"] = target, ["jepbot.attempt"] = delivery.Attempts }));
     }
 
     private void Failed(HandoffRequest request, DeliveryState delivery, string target, string failure, TimeSpan? retryAfter)
@@ -205,6 +210,8 @@ public sealed class HandoffDeliveryService(
         var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxRetrySeconds, _options.FirstRetrySeconds * Math.Pow(2, Math.Min(delivery.Attempts - 1, 20))));
         delivery.NextAttemptUtc = clock.GetUtcNow() + (retryAfter > backoff ? retryAfter.Value : backoff);
         logger.LogWarning("Request {Reference} not delivered by {Target} ({Failure}); attempt {Attempt}, next at {NextAttempt:O}.", request.Reference, target, failure, delivery.Attempts, delivery.NextAttemptUtc);
+        Telemetry.HostTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("jepbot.target", target));
+        System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("retry", tags: new System.Diagnostics.ActivityTagsCollection { ["jepbot.reference"] = request.Reference, ["jepbot.target"] = target, ["jepbot.failure"] = failure, ["jepbot.attempt"] = delivery.Attempts }));
     }
 
     /// <summary>

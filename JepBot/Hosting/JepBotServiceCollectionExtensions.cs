@@ -5,6 +5,7 @@ using JepBot.Dialogs.Handoff;
 using JepBot.Dialogs.Localization;
 using JepBot.Handoff;
 using JepBot.Refresh;
+using JepBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -17,6 +18,9 @@ public static class JepBotServiceCollectionExtensions
     public static IServiceCollection AddJepBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpClient();
+
+        // Traces and metrics (OpenTelemetry): OTLP when configured, the console in Development (docs/telemetry.md).
+        services.AddJepBotTelemetry(configuration, environment);
 
         // State, requests and installations: SQLite or Azure, by Storage:Provider (StorageRegistration).
         services.AddJepBotStorage(configuration, environment);
