@@ -55,6 +55,7 @@ public static class JepBotServiceCollectionExtensions
         services.AddSingleton<JepBot.Teams.PrivateChatOpener>();
         services.Configure<JepBot.Municipalities.MunicipalityOptions>(configuration.GetSection(JepBot.Municipalities.MunicipalityOptions.Section));
         services.AddSingleton<IMunicipalContacts, JepBot.Municipalities.MunicipalContacts>();
+        services.AddSingleton<JepBot.Municipalities.SettingsCodeGate>();
         services.AddSingleton<JepBot.Municipalities.MunicipalDesk>();
         services.AddSingleton<HandoffDeliveryService>();
 

@@ -1,13 +1,10 @@
-using JepBot.Bot;
 using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Insight;
 using JepBot.Dialogs.Installations;
 using JepBot.Dialogs.Localization;
 using JepBot.Municipalities;
-using JepBot.Teams;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Options;
 
 namespace JepBot.Insight;
 
@@ -20,7 +17,7 @@ namespace JepBot.Insight;
 public sealed class InsightDesk(
     IInsightStore store,
     IInstallationStore installations,
-    IOptions<MunicipalityOptions> options,
+    SettingsCodeGate gate,
     InsightCatalog catalog,
     Localizer localizer,
     TimeProvider clock,
@@ -47,26 +44,15 @@ public sealed class InsightDesk(
 
         var language = Languages.FromLocale(activity.Locale);
         string T(string key) => localizer.Get(language, key);
-        var teamId = inChannel ? TeamsActivityFacts.TeamId(activity) : null;
+        var teamId = inChannel ? SettingsCodeGate.ChannelTeamId(activity) : null;
         if (teamId is null)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(T("insight.onlyInChannel")), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        var expected = options.Value.SettingsCode;
-        if (string.IsNullOrEmpty(expected))
+        if (!await gate.AllowsAsync(turnContext, teamId, text[command.Length..].Trim(), "Insight", cancellationToken).ConfigureAwait(false))
         {
-            logger.LogWarning("Insight refused in team {TeamId}: no settings code is configured.", teamId);
-            await turnContext.SendActivityAsync(MessageFactory.Text(T("municipal.notConfigured")), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
-        if (!SecretCode.Matches(text[command.Length..].Trim(), expected))
-        {
-            // The attempt is logged; the code typed is not.
-            logger.LogWarning("Insight refused in team {TeamId}: wrong code.", teamId);
-            await turnContext.SendActivityAsync(MessageFactory.Text(T("channel.wrongCode")), cancellationToken).ConfigureAwait(false);
             return true;
         }
 

@@ -26,6 +26,7 @@ public sealed class MunicipalDesk(
     IInstallationStore installations,
     InstallationRecorder recorder,
     IOptions<MunicipalityOptions> options,
+    SettingsCodeGate gate,
     Localizer localizer,
     ILogger<MunicipalDesk> logger,
     TimeProvider clock)
@@ -59,29 +60,19 @@ public sealed class MunicipalDesk(
     private async Task OfferFormAsync(ITurnContext turnContext, string code, string language, CancellationToken cancellationToken)
     {
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var teamId = TeamOf(turnContext);
+        var teamId = SettingsCodeGate.ChannelTeamId(turnContext.Activity);
         if (teamId is null)
         {
             await turnContext.SendActivityAsync(T("channel.onlyInChannel"), cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var expected = options.Value.SettingsCode;
-        if (string.IsNullOrEmpty(expected))
+        if (!await gate.AllowsAsync(turnContext, teamId, code, "Contact point change", cancellationToken).ConfigureAwait(false))
         {
-            logger.LogWarning("Contact point change refused in team {TeamId}: no settings code is configured.", teamId);
-            await turnContext.SendActivityAsync(T("municipal.notConfigured"), cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (!SecretCode.Matches(code, expected))
-        {
-            // The attempt is logged; the code typed is not.
-            logger.LogWarning("Contact point change refused in team {TeamId}: wrong code.", teamId);
-            await turnContext.SendActivityAsync(T("channel.wrongCode"), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
+        var expected = options.Value.SettingsCode!;
         var current = (await installations.GetAsync(teamId, cancellationToken).ConfigureAwait(false))?.Contact;
         var expires = clock.GetUtcNow().Add(FormLifetime).ToUnixTimeSeconds();
         await SendFormAsync(turnContext, Form(T, current, Signature(teamId, expires, expected), teamId, expires), cancellationToken).ConfigureAwait(false);
@@ -90,7 +81,7 @@ public sealed class MunicipalDesk(
     private async Task SaveAsync(ITurnContext turnContext, JObject value, JObject signed, string language, CancellationToken cancellationToken)
     {
         string T(string key, params object?[] args) => localizer.Get(language, key, args);
-        var teamId = TeamOf(turnContext);
+        var teamId = SettingsCodeGate.ChannelTeamId(turnContext.Activity);
         var expected = options.Value.SettingsCode;
         var expires = signed["exp"] is JValue { Type: JTokenType.Integer } e ? (long)e : 0;
         var signature = signed["sig"] is JValue { Type: JTokenType.String } s ? (string)s! : "";
@@ -156,16 +147,6 @@ public sealed class MunicipalDesk(
         // Not a dialog card: the instance id only makes the card's ticket well-formed; the signature is what counts.
         var card = PromptCard.Build(spec, "municipal-contact", null);
         return turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card, spec.Text), cancellationToken);
-    }
-
-    private static string? TeamOf(ITurnContext turnContext)
-    {
-        if (turnContext.Activity.Conversation?.ConversationType != "channel")
-        {
-            return null;
-        }
-
-        return TeamsActivityFacts.TeamId(turnContext.Activity);
     }
 
     private static string Signature(string teamId, long expires, string code)

@@ -1,4 +1,3 @@
-using JepBot.Bot;
 using JepBot.Dialogs.Cards;
 using JepBot.Dialogs.Engine;
 using JepBot.Dialogs.Localization;
@@ -19,7 +18,7 @@ namespace JepBot.Refresh;
 public sealed class RefreshDesk(
     IRefreshScheduleStore store,
     PrivateChatOpener privateChats,
-    IOptions<MunicipalityOptions> municipalities,
+    SettingsCodeGate gate,
     IOptions<RefreshOptions> options,
     Localizer localizer,
     TimeProvider clock,
@@ -50,7 +49,7 @@ public sealed class RefreshDesk(
             return false;
         }
 
-        var teamId = activity.Conversation?.ConversationType == "channel" ? TeamsActivityFacts.TeamId(activity) : null;
+        var teamId = SettingsCodeGate.ChannelTeamId(activity);
         if (teamId is null)
         {
             await turnContext.SendActivityAsync(T("channel.onlyInChannel"), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -72,18 +71,8 @@ public sealed class RefreshDesk(
 
         // The code as typed (Normalize lower-cases it), taken from the original text.
         var typed = (activity.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var code = typed.Length > 2 ? typed[2] : "";
-        var expected = municipalities.Value.SettingsCode;
-        if (string.IsNullOrEmpty(expected))
+        if (!await gate.AllowsAsync(turnContext, teamId, typed.Length > 2 ? typed[2] : "", "Knowledge refresh change", cancellationToken).ConfigureAwait(false))
         {
-            await turnContext.SendActivityAsync(T("municipal.notConfigured"), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
-        if (!SecretCode.Matches(code, expected))
-        {
-            logger.LogWarning("Knowledge refresh change refused in team {TeamId}: wrong code.", teamId);
-            await turnContext.SendActivityAsync(T("channel.wrongCode"), cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -108,10 +97,9 @@ public sealed class RefreshDesk(
     private async Task<RefreshSchedule> SaveAsync(string teamId, ITurnContext turnContext, bool on, RefreshFrequency frequency, string language, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        for (var attempt = 0; ; attempt++)
+        var (saved, _) = await store.ChangeAsync(teamId, stored =>
         {
-            var current = await store.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
-            var schedule = current?.Schedule ?? new RefreshSchedule { TeamId = teamId };
+            var schedule = stored ?? new RefreshSchedule { TeamId = teamId };
             schedule.Enabled = on;
             if (on)
             {
@@ -124,16 +112,9 @@ public sealed class RefreshDesk(
             }
 
             schedule.UpdatedUtc = clock.GetUtcNow();
-            if (await store.TryWriteAsync(schedule, current?.Version, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return schedule;
-            }
-
-            if (attempt >= 4)
-            {
-                throw new InvalidOperationException($"The refresh schedule of team {teamId} kept changing while it was saved.");
-            }
-        }
+            return schedule;
+        }, cancellationToken).ConfigureAwait(false);
+        return saved ?? throw new InvalidOperationException($"The refresh schedule of team {teamId} kept changing while it was saved.");
     }
 
     private async Task<string> StatusAsync(string teamId, string language, CancellationToken cancellationToken)
