@@ -147,7 +147,7 @@ public static class MessagesEndpoint
 
             activity = json.ToObject<Activity>(ActivitySerializer);
         }
-        catch (Exception exception) when (exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        catch (Exception exception) when (MalformedJson.Is(exception))
         {
             return (null, "The body is not a valid activity (malformed JSON or a field of the wrong type).", StatusCodes.Status400BadRequest);
         }
@@ -204,7 +204,7 @@ public static class MessagesEndpoint
             _ = (value as JToken)?.ToObject<T>();
             return value is null or JObject;
         }
-        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidCastException or FormatException or OverflowException)
+        catch (Exception exception) when (MalformedJson.Is(exception))
         {
             return false;
         }

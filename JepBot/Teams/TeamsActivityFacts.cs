@@ -32,9 +32,8 @@ public static class TeamsActivityFacts
         {
             return read(activity);
         }
-        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or InvalidCastException or ArgumentException or FormatException or OverflowException)
+        catch (Exception exception) when (Bot.MalformedJson.Is(exception))
         {
-            // GetChannelData converts with JToken.ToObject, which throws more than JsonException for a wrongly typed value.
             return default;
         }
     }
