@@ -126,22 +126,19 @@ public sealed class RefreshScheduler(
     /// <summary>Applies a change to the stored schedule, reading it again when someone else wrote in between (the channel switched it off).</summary>
     private async Task UpdateAsync(string teamId, Action<RefreshSchedule> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        var (_, conflicted) = await store.ChangeAsync(teamId, stored =>
         {
-            var current = await store.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
-            if (current is null)
+            if (stored is not null)
             {
-                return;
+                change(stored);
             }
 
-            change(current.Schedule);
-            if (await store.TryWriteAsync(current.Schedule, current.Version, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return;
-            }
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
+        if (conflicted)
+        {
+            logger.LogWarning("Knowledge refresh for team {TeamId}: could not record the outcome after {Attempts} attempts.", teamId, RefreshScheduleChanges.MaxAttempts);
         }
-
-        logger.LogWarning("Knowledge refresh for team {TeamId}: could not record the outcome after 5 attempts.", teamId);
     }
 
     private Microsoft.Bot.Schema.IActivity Card(string language, RefreshItem item)
