@@ -12,7 +12,7 @@
 // "Goed nieuws: …". Saves screenshots to outDir.
 "use strict";
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { openPlayground, waitText, card } = require("./browser");
 
 const url = process.argv[2] || "http://127.0.0.1:56150";
 const outDir = process.argv[3] || path.join(__dirname, "..", "..", "docs", "screenshots");
@@ -24,11 +24,9 @@ const say = async (page, text) => {
   await box.fill(text);
   await box.press("Enter");
 };
-const waitText = (page, text, timeout = 30000) =>
-  page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout });
 const lastCard = (page) => page.locator(".ac-adaptiveCard").last();
 const shot = async (page, text, file, block = "center") => {
-  await page.locator(".ac-adaptiveCard", { hasText: text }).last().evaluate((c, b) => c.scrollIntoView({ block: b }), block);
+  await card(page, text).evaluate((c, b) => c.scrollIntoView({ block: b }), block);
   await page.waitForTimeout(700);
   await page.screenshot({ path: path.join(outDir, file) });
   console.log(`saved ${path.join(outDir, file)}`);
@@ -36,16 +34,9 @@ const shot = async (page, text, file, block = "center") => {
 const step = (name) => console.log(`--- ${name}`);
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const { browser, page } = await openPlayground(url);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route((u) => !/^(127\.0\.0\.1|localhost)$/.test(u.hostname), (route) => route.abort());
-    await page.goto(url);
-    await waitText(page, "Welcome to JepBot");
+    await waitText(page, ["Welcome to JepBot", "Welkom bij JepBot"]);
 
     step("A werkatelier");
     await say(page, "taal nl");
@@ -54,35 +45,35 @@ const step = (name) => console.log(`--- ${name}`);
     await waitText(page, "Aanvraag starten");
     await lastCard(page).getByRole("button", { name: "Aanvraag starten" }).click();
     await waitText(page, "Vul de aanvraag in");
-    let card = lastCard(page);
+    let form = lastCard(page);
     const values = ["Utrecht", "Gemeente Utrecht, team Veiligheid", "Petra de Vries", "p.devries@example.nl", "06 12345678", "voorjaar 2027", "12"];
-    for (let i = 0; i < values.length; i++) await card.locator("input[type=text]").nth(i).fill(values[i]);
-    for (const g of ["Docenten", "Kinder- en jongerenwerkers"]) await card.locator(`input[aria-label="${g}"]`).check();
-    await card.locator("input[type=radio][value=incompany]").check();
-    await card.locator("textarea").fill("Graag op een dinsdagmiddag.");
-    await card.getByRole("button", { name: "Controleren" }).click();
+    for (let i = 0; i < values.length; i++) await form.locator("input[type=text]").nth(i).fill(values[i]);
+    for (const g of ["Docenten", "Kinder- en jongerenwerkers"]) await form.locator(`input[aria-label="${g}"]`).check();
+    await form.locator("input[type=radio][value=incompany]").check();
+    await form.locator("textarea").fill("Graag op een dinsdagmiddag.");
+    await form.getByRole("button", { name: "Controleren" }).click();
     await waitText(page, "Klopt dit? Dan kun je de aanvraag versturen.");
     console.log(await lastCard(page).innerText());
     await shot(page, "Klopt dit? Dan kun je de aanvraag versturen.", "handoff-werkatelier-review.png");
     await lastCard(page).getByRole("button", { name: "Versturen" }).click();
     await waitText(page, "Je aanvraag is ontvangen");
     await page.waitForTimeout(1000);
-    console.log(await page.locator(".ac-adaptiveCard", { hasText: "Je aanvraag is ontvangen" }).last().innerText());
+    console.log(await card(page, "Je aanvraag is ontvangen").innerText());
     await shot(page, "Je aanvraag is ontvangen", "handoff-werkatelier-confirmation.png");
 
     step("B adviseur");
     await say(page, "adviseur");
     await waitText(page, "Waar wil je het met een adviseur over hebben?");
-    card = lastCard(page);
-    await card.locator("input[type=radio][value=sharing]").check();
-    await card.getByRole("button", { name: "Verder" }).click();
+    form = lastCard(page);
+    await form.locator("input[type=radio][value=sharing]").check();
+    await form.getByRole("button", { name: "Verder" }).click();
     await waitText(page, "Hoe snel wil je contact?");
     await lastCard(page).getByRole("button", { name: "Graag deze week" }).click();
     await waitText(page, "Hoe kan de adviseur je bereiken?");
-    card = lastCard(page);
-    await card.locator("input[type=radio][value=teams]").check();
-    await card.locator("input[type=text]").nth(3).fill("Wijkteam Noord");
-    await card.getByRole("button", { name: "Verder" }).click();
+    form = lastCard(page);
+    await form.locator("input[type=radio][value=teams]").check();
+    await form.locator("input[type=text]").nth(3).fill("Wijkteam Noord");
+    await form.getByRole("button", { name: "Verder" }).click();
     await waitText(page, "Wat is je vraag, in een paar zinnen?");
     await say(page, "Een leerling genaamd Daan zegt rare dingen, bel 0612345678");
     await waitText(page, "Zo stuur ik je vraag door");
@@ -93,7 +84,7 @@ const step = (name) => console.log(`--- ${name}`);
     await lastCard(page).getByRole("button", { name: "Versturen" }).click();
     await waitText(page, "Je verzoek is ontvangen");
     await page.waitForTimeout(1000);
-    console.log(await page.locator(".ac-adaptiveCard", { hasText: "Je verzoek is ontvangen" }).last().innerText());
+    console.log(await card(page, "Je verzoek is ontvangen").innerText());
     await shot(page, "Je verzoek is ontvangen", "handoff-advisor-confirmation.png");
 
     step("C channel");
@@ -123,12 +114,12 @@ const step = (name) => console.log(`--- ${name}`);
     await page.waitForTimeout(1000);
     await shot(page, "Verzoek om contact met een adviseur AV-2026-0001", "handoff-channel-ticket-advisor.png");
     await shot(page, "Werkatelier-aanvraag WA-2026-0001", "handoff-channel-ticket-werkatelier.png");
-    const ticket = page.locator(".ac-adaptiveCard", { hasText: "AV-2026-0001" }).last();
+    const ticket = card(page, "AV-2026-0001");
     await ticket.getByRole("button", { name: "Oppakken" }).click();
     await waitText(page, "Opgepakt door");
     await page.waitForTimeout(1000);
     console.log(`AV cards in channel after claim: ${await page.locator(".ac-adaptiveCard", { hasText: "AV-2026-0001" }).count()}`);
-    console.log(await page.locator(".ac-adaptiveCard", { hasText: "AV-2026-0001" }).last().innerText());
+    console.log(await card(page, "AV-2026-0001").innerText());
     await shot(page, "Opgepakt door", "handoff-channel-ticket-claimed.png");
 
     await page.getByText("Personal Chat", { exact: true }).first().click();

@@ -7,7 +7,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { openPlayground, waitText, card } = require("./browser");
 
 const url = process.argv[2];
 const outDir = process.argv[3];
@@ -16,10 +16,6 @@ if (!url || !outDir) {
   process.exit(2);
 }
 
-const waitText = (page, ...texts) =>
-  page.waitForFunction((ts) => ts.some((t) => document.body.innerText.includes(t)), texts, { timeout: 45000 })
-    .catch(() => { throw new Error(`the page never showed "${texts.join('" or "')}"`); });
-const card = (page, text) => page.locator(".ac-adaptiveCard", { hasText: text }).last();
 const shot = async (page, text, file) => {
   await card(page, text).evaluate((c) => c.scrollIntoView({ block: "end" }));
   await page.screenshot({ path: path.join(outDir, file) });
@@ -28,34 +24,26 @@ const shot = async (page, text, file) => {
 
 (async () => {
   fs.mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const { browser, page } = await openPlayground(url);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // Fonts come from a CDN the machine cannot reach; the page works without them.
-    await page.route((u) => !/^(127\.0\.0\.1|localhost)$/.test(u.hostname), (route) => route.abort());
-    await page.goto(url);
-    await waitText(page, "Welcome to JepBot", "Welkom bij JepBot");
+    await waitText(page, ["Welcome to JepBot", "Welkom bij JepBot"], 45000);
     console.log("step: welcome card");
 
     const composer = page.locator("[contenteditable=true][role=textbox]").last();
     await composer.click();
     await composer.fill("taal nl");
     await composer.press("Enter");
-    await waitText(page, "Waarmee kan ik je helpen?");
+    await waitText(page, ["Waarmee kan ik je helpen?"], 45000);
     console.log("step: typed 'taal nl', got the Dutch menu");
     await shot(page, "Waarmee kan ik je helpen?", "playground-smoke-1-menu.png");
 
     await card(page, "Waarmee kan ik je helpen?").getByRole("button", { name: "Juridische kaders" }).click();
-    await waitText(page, "Wat wil je bekijken?");
+    await waitText(page, ["Wat wil je bekijken?"], 45000);
     console.log("step: clicked 'Juridische kaders', got 'Wat wil je bekijken?'");
     await shot(page, "Wat wil je bekijken?", "playground-smoke-2-legal-frames.png");
 
     await card(page, "Wat wil je bekijken?").getByRole("button", { name: "Regels per onderwerp" }).click();
-    await waitText(page, "Welk onderwerp?");
+    await waitText(page, ["Welk onderwerp?"], 45000);
     console.log("step: clicked 'Regels per onderwerp', got 'Welk onderwerp?'");
     await shot(page, "Welk onderwerp?", "playground-smoke-3-topics.png");
     console.log("SMOKE PASSED");
