@@ -77,6 +77,8 @@ public sealed class TelemetryScanTests : IAsyncLifetime
         await ClickAsync("Versturen");
         await WaitForAsync(() => _connector.Threads.Count >= 2);
 
+        // The post reaches the connector before the outbox saves and ends its delivery span: wait for both spans.
+        await WaitForAsync(() => Snapshot(_spans).Count(IsDelivered) >= 2);
         _host.Services.GetRequiredService<TracerProvider>().ForceFlush();
         _host.Services.GetRequiredService<MeterProvider>().ForceFlush();
         var spans = Snapshot(_spans);
@@ -99,7 +101,7 @@ public sealed class TelemetryScanTests : IAsyncLifetime
         // The scan saw real telemetry: turns, dialog steps and both deliveries.
         Assert.True(spans.Count(s => s.DisplayName == "turn") > 20, $"{spans.Count} spans: {string.Join(", ", spans.Select(s => s.DisplayName).Distinct())}");
         Assert.Contains(spans, s => s.DisplayName == "dialog.step" && (string?)s.GetTagItem("jepbot.dialog") == "werkwijze");
-        Assert.Equal(2, spans.Count(s => s.DisplayName == "handoff.delivery" && s.Events.Any(e => e.Name == "delivered")));
+        Assert.Equal(2, spans.Count(IsDelivered));
         Assert.Contains(metricTexts, t => t == "jepbot.turns");
         Assert.True(_host.Logs.Lines.Count > 50);
 
@@ -110,6 +112,8 @@ public sealed class TelemetryScanTests : IAsyncLifetime
             Assert.DoesNotContain(metricTexts, t => t.Contains(needle, StringComparison.OrdinalIgnoreCase));
         }
     }
+
+    private static bool IsDelivered(Activity span) => span.DisplayName == "handoff.delivery" && span.Events.Any(e => e.Name == "delivered");
 
     /// <summary>A copy of what the exporter collected so far: the outbox may still be adding delivery spans from its own thread.</summary>
     private static List<Activity> Snapshot(List<Activity> spans)
