@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JepBot.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 
@@ -12,9 +13,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string Account = "devstoreaccount1";
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private AzuriteProcess(Process process, int blobPort, int tablePort)
+    private AzuriteProcess(ChildProcess process, int blobPort, int tablePort)
     {
         _process = process;
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};"
@@ -34,7 +35,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         Directory.CreateDirectory(workDirectory);
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         // stdin stays open: tools/azurite/start.js stops Azurite when the process that started it closes it.
-        var info = new ProcessStartInfo("node") { WorkingDirectory = workDirectory, UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("node") { WorkingDirectory = workDirectory, RedirectStandardInput = true };
         foreach (var argument in new[]
         {
             start, "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
@@ -46,11 +47,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         info.Environment.Remove("NODE_OPTIONS");
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [azurite] {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(info, "Azurite", keepLines: 40);
         var azurite = new AzuriteProcess(process, blob, table);
         var deadline = Stopwatch.StartNew();
         foreach (var port in new[] { blob, table })
@@ -60,7 +57,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
                 {
                     await azurite.DisposeAsync();
-                    throw new InvalidOperationException("Azurite did not start within 60 s.");
+                    throw new InvalidOperationException("Azurite did not start within 60 s:\n" + process.Output);
                 }
 
                 await Task.Delay(100);
@@ -70,16 +67,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static async Task<bool> AcceptsAsync(int port)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JepBot.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,9 +8,9 @@ namespace JepBot.Benchmarks;
 /// <summary>A bot as its own OS process on 127.0.0.1 (JepBot's own build, or this tool in echo mode).</summary>
 public sealed class BotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private BotProcess(Process process, string url, Stopwatch sinceStart)
+    private BotProcess(ChildProcess process, string url, Stopwatch sinceStart)
     {
         _process = process;
         Url = url;
@@ -23,6 +24,9 @@ public sealed class BotProcess : IAsyncDisposable
     public Stopwatch SinceStart { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>The last lines the bot wrote, for an error message.</summary>
+    public string Output => _process.Output;
 
     public static BotProcess StartJepBot(string sqlitePath) => StartJepBot(new Dictionary<string, string> { ["Storage__Provider"] = "Sqlite", ["Storage__SqlitePath"] = sqlitePath });
 
@@ -43,7 +47,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
@@ -61,7 +65,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var self = Path.Combine(AppContext.BaseDirectory, "JepBot.Benchmarks.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         foreach (var argument in new[] { self, "--serve-echo", variant, url })
         {
             start.ArgumentList.Add(argument);
@@ -74,12 +78,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         start.Environment.Remove("DOTNET_gcServer");
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [bot {process.Id}] {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new BotProcess(process, url, clock);
+        return new BotProcess(ChildProcess.Start(start, Path.GetFileNameWithoutExtension(start.ArgumentList[0]), keepLines: 40), url, clock);
     }
 
     /// <summary>Peak resident set (VmHWM) of the process so far, in bytes.</summary>
@@ -103,16 +102,7 @@ public sealed class BotProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
 
 public static class Paths

@@ -52,7 +52,7 @@ async Task<double> WaitAnsweredAsync(BotProcess bot)
         await Task.Delay(5);
     }
 
-    throw new TimeoutException("the bot did not answer within 60 s of its start");
+    throw new TimeoutException("the bot did not answer within 60 s of its start; its last output:\n" + bot.Output);
 }
 
 // --profile-flow SECONDS: only JepBot's flow at 50 conversations, printing the bot's process id (attach dotnet-trace to it).

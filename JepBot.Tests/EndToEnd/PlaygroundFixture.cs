@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using JepBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,10 +19,8 @@ public partial class PlaygroundFixture : IAsyncLifetime
     public const string RegistrationCode = "e2e-code-4711";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), "jepbot-tests", "playground-" + Guid.NewGuid().ToString("N"));
-    private Process? _process;
+    private ChildProcess? _process;
 
     public BotHost Bot { get; private set; } = null!;
 
@@ -67,48 +63,23 @@ public partial class PlaygroundFixture : IAsyncLifetime
         }
 
         // The Playground silently takes a random port when the one given is busy, so the port it reports is the truth.
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = _workDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = _workDirectory, RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(tool, "start-playground.js"));
         start.ArgumentList.Add(BotEndpoint);
         start.ArgumentList.Add(FreePort.OnLoopback().ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(_workDirectory, "playground.log");
         try
         {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned nothing.");
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            await DisposeAsync();
-            throw new InvalidOperationException($"Could not start the Playground with 'node' ({exception.Message}). Node 20 must be on PATH.", exception);
-        }
-
-        var process = _process;
-        process.OutputDataReceived += (_, e) => OnOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => OnOutput(e.Data);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"The Playground exited before it listened.{Environment.NewLine}{Output}"));
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            var port = await _listening.Task.WaitAsync(StartTimeout);
+            _process = ChildProcess.Start(start, "The Playground");
+            var port = int.Parse((await _process.WaitForLineAsync(ListeningLine(), StartTimeout)).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
             PlaygroundUrl = new Uri($"http://127.0.0.1:{port}");
             Client = await PlaygroundClient.ConnectAsync(PlaygroundUrl, StartTimeout, listen: ListenToConversations);
         }
         catch (Exception exception)
         {
+            var output = _process?.Output;
             await DisposeAsync();
-            throw exception is TimeoutException
-                ? new InvalidOperationException($"The Playground did not answer within {StartTimeout.TotalSeconds:0} s.{Environment.NewLine}{Output}", exception)
-                : new InvalidOperationException($"The Playground did not start: {exception.Message}{Environment.NewLine}{Output}", exception);
+            throw new InvalidOperationException($"The Playground did not start: {exception.Message}{Environment.NewLine}Its output:{Environment.NewLine}{output}", exception);
         }
     }
 
@@ -122,20 +93,7 @@ public partial class PlaygroundFixture : IAsyncLifetime
         if (_process is { } process)
         {
             _process = null;
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-                }
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
-            {
-                // Already gone.
-            }
-
-            process.Dispose();
+            await process.DisposeAsync();
         }
 
         if (Bot is not null)
@@ -154,37 +112,7 @@ public partial class PlaygroundFixture : IAsyncLifetime
 
     /// <summary>What the Playground and the bot said, for failure messages.</summary>
     public string Diagnostics(int lines = 20) =>
-        "Playground output:\n" + string.Join("\n", Output.Split('\n').TakeLast(lines)) + "\nBot log:\n" + string.Join("\n", Bot.Logs.Lines.TakeLast(lines));
-
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void OnOutput(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (ListeningLine().Match(line) is { Success: true } match)
-        {
-            _listening.TrySetResult(int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
+        "Playground output:\n" + string.Join("\n", (_process?.Output ?? "").Split('\n').TakeLast(lines)) + "\nBot log:\n" + string.Join("\n", Bot.Logs.Lines.TakeLast(lines));
 
     [GeneratedRegex(@"Listening on (?<port>\d+)")]
     private static partial Regex ListeningLine();

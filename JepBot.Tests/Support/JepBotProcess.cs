@@ -12,17 +12,12 @@ namespace JepBot.Tests.Support;
 /// </summary>
 public sealed class JepBotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly Queue<string> _output = new();
+    private readonly ChildProcess _process;
 
-    private JepBotProcess(Process process, Uri url)
+    private JepBotProcess(ChildProcess process, Uri url)
     {
         _process = process;
         Url = url;
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public Uri Url { get; }
@@ -30,16 +25,7 @@ public sealed class JepBotProcess : IAsyncDisposable
     public Uri MessagesUrl => new(Url, "/api/messages");
 
     /// <summary>The last lines the process wrote, for a failure message.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join("\n", _output);
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static async Task<JepBotProcess> StartAsync(IDictionary<string, string> settings, TimeSpan? timeout = null)
     {
@@ -51,7 +37,7 @@ public sealed class JepBotProcess : IAsyncDisposable
         }
 
         var url = new Uri($"http://127.0.0.1:{FreePort.OnLoopback()}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
@@ -62,7 +48,7 @@ public sealed class JepBotProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var bot = new JepBotProcess(Process.Start(start)!, url);
+        var bot = new JepBotProcess(ChildProcess.Start(start, "JepBot", keepLines: 40), url);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
@@ -94,38 +80,10 @@ public sealed class JepBotProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as when a machine dies.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-    }
+    public void Kill() => _process.Kill();
 
     public async Task<HttpResponseMessage> PostAsync(HttpClient http, JObject activity) =>
         await http.PostAsync(MessagesUrl, new StringContent(activity.ToString(Formatting.None), Encoding.UTF8, "application/json"));
 
-    public async ValueTask DisposeAsync()
-    {
-        Kill();
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            while (_output.Count > 40)
-            {
-                _output.Dequeue();
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

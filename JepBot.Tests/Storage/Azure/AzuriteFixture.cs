@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -28,12 +27,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _workDirectory = Path.Combine(Path.GetTempPath(), "jepbot-tests", "azurite-" + Guid.NewGuid().ToString("N"));
-    private Process? _process;
-    private int? _blobPort;
-    private int? _tablePort;
+    private ChildProcess? _process;
 
     /// <summary>The explicit connection string to this Azurite (<c>UseDevelopmentStorage=true</c> would mean the fixed ports).</summary>
     public string ConnectionString { get; private set; } = "";
@@ -54,15 +49,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_workDirectory);
-        var start = new ProcessStartInfo("node")
-        {
-            // Azurite writes nothing with in-memory persistence, but its working folder is its default workspace.
-            WorkingDirectory = _workDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        // Azurite writes nothing with in-memory persistence, but its working folder is its default workspace. Its
+        // stdin stays open: tools/azurite/start.js stops Azurite when the process that started it closes it.
+        var start = new ProcessStartInfo("node") { WorkingDirectory = _workDirectory, RedirectStandardInput = true };
         foreach (var argument in new[]
         {
             Path.Combine(tool, "start.js"),
@@ -77,39 +66,24 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
 
         start.Environment.Remove("NODE_OPTIONS");
+        int blobPort, tablePort;
         try
         {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned nothing.");
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            throw new InvalidOperationException($"Could not start Azurite with 'node' ({exception.Message}). Node 20 must be on PATH.", exception);
-        }
-
-        var process = _process;
-        process.OutputDataReceived += (_, e) => OnOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => OnOutput(e.Data);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"Azurite exited before it listened.{Environment.NewLine}{Output}"));
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            await _listening.Task.WaitAsync(StartTimeout);
-            await WaitUntilAcceptingAsync(_blobPort!.Value);
-            await WaitUntilAcceptingAsync(_tablePort!.Value);
+            _process = ChildProcess.Start(start, "Azurite");
+            blobPort = await ListeningPortAsync(_process, BlobListening());
+            tablePort = await ListeningPortAsync(_process, TableListening());
+            await WaitUntilAcceptingAsync(blobPort);
+            await WaitUntilAcceptingAsync(tablePort);
         }
         catch (Exception exception)
         {
+            var output = _process?.Output;
             await DisposeAsync();
-            throw exception is TimeoutException
-                ? new InvalidOperationException($"Azurite did not listen within {StartTimeout.TotalSeconds:0} s.{Environment.NewLine}{Output}", exception)
-                : exception;
+            throw new InvalidOperationException($"Azurite did not start: {exception.Message}{Environment.NewLine}Its output:{Environment.NewLine}{output}", exception);
         }
 
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
-            + $"BlobEndpoint=http://127.0.0.1:{_blobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{_tablePort}/{AccountName};";
+            + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
         Blobs = new BlobServiceClient(ConnectionString);
         Tables = new TableServiceClient(ConnectionString);
     }
@@ -119,20 +93,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         if (_process is { } process)
         {
             _process = null;
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-                }
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
-            {
-                // Already gone.
-            }
-
-            process.Dispose();
+            await process.DisposeAsync();
         }
 
         try
@@ -144,46 +105,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void OnOutput(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (match.Groups["service"].Value == "Blob")
-                {
-                    _blobPort = port;
-                }
-                else if (match.Groups["service"].Value == "Table")
-                {
-                    _tablePort = port;
-                }
-
-                if (_blobPort is not null && _tablePort is not null)
-                {
-                    _listening.TrySetResult();
-                }
-            }
-        }
-    }
+    /// <summary>The port Azurite reports for a service: "Azurite Blob service is successfully listening at http://127.0.0.1:41234".</summary>
+    private static async Task<int> ListeningPortAsync(ChildProcess azurite, Regex listening) =>
+        int.Parse((await azurite.WaitForLineAsync(listening, StartTimeout)).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task WaitUntilAcceptingAsync(int port)
     {
@@ -203,6 +127,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
-    private static partial Regex ListeningLine();
+    [GeneratedRegex(@"Azurite Blob service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex BlobListening();
+
+    [GeneratedRegex(@"Azurite Table service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex TableListening();
 }
