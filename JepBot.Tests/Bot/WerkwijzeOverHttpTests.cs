@@ -1,7 +1,5 @@
-using System.Net;
 using JepBot.Dialogs.Content;
 using JepBot.Tests.Support;
-using Newtonsoft.Json.Linq;
 
 namespace JepBot.Tests.Bot;
 
@@ -14,11 +12,13 @@ public sealed class WerkwijzeOverHttpTests : IAsyncLifetime
     private const string ConversationId = "a:werkwijze-http";
     private RecordingConnector _connector = null!;
     private BotHost _host = null!;
+    private HttpChat _chat = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await RecordingConnector.StartAsync();
         _host = new BotHost(BotHost.NewDatabasePath());
+        _chat = HttpChat.Personal(() => _host, _connector, ConversationId);
     }
 
     public async Task DisposeAsync()
@@ -32,7 +32,7 @@ public sealed class WerkwijzeOverHttpTests : IAsyncLifetime
     {
         var content = WerkwijzeContentLoader.Default;
         await SayAsync("Ik maak me zorgen");
-        Assert.Contains(content.FindStep("safety")!.Title.In("nl"), LastCard().ToString());
+        Assert.Contains(content.FindStep("safety")!.Title.In("nl"), _chat.LastCard!.AllText);
 
         foreach (var (answer, multi) in new[] { ("no", false), ("socialTeam", false), ("12to15", false), ("seeksLikeMinded,injustice", true), ("noneYet", true) })
         {
@@ -57,25 +57,11 @@ public sealed class WerkwijzeOverHttpTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("Turn failed", StringComparison.Ordinal));
     }
 
-    private JObject LastCard() =>
-        _connector.Received.Select(r => r.Reply.Card).Last(c => c is not null)!;
-
-    private async Task SayAsync(string text)
-    {
-        var before = _connector.Received.Count;
-        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, ConversationId, text));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(_connector.Received.Count > before, $"no answer to '{text}'");
-    }
+    private async Task SayAsync(string text) => Assert.NotEmpty(await _chat.SayAsync(text));
 
     private async Task ChooseAsync(string answer, bool multi)
     {
-        var ticket = LastCard().SelectTokens("$..actions[*].data.jep").OfType<JObject>().First(t => t["c"] is null);
-        var value = new JObject { ["jep"] = ticket.DeepClone(), [multi ? "choices" : "choice"] = answer };
-        var before = _connector.Received.Count;
-        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, ConversationId, null, value));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = _connector.Received.Skip(before).Select(r => r.Reply).ToList();
+        var replies = await _chat.AnswerAsync(multi ? "choices" : "choice", answer);
         Assert.NotEmpty(replies);
         Assert.DoesNotContain(replies, r => r.AllText.Contains("niet meer actief", StringComparison.Ordinal) || r.AllText.Contains("herken ik niet", StringComparison.Ordinal));
     }

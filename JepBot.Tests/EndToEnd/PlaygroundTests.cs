@@ -184,10 +184,5 @@ public sealed class PlaygroundTests(InstalledPlaygroundFixture fixture)
         return Client.SubmitAsync(Chat, card.MessageId, data);
     }
 
-    private Task SubmitFormAsync(PlaygroundMessage card, JObject inputs)
-    {
-        var data = (JObject)card.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Merge(inputs);
-        return Client.SubmitAsync(Chat, card.MessageId, data);
-    }
+    private Task SubmitFormAsync(PlaygroundMessage card, JObject inputs) => Client.SubmitAsync(Chat, card.MessageId, card.Reply.Filled(inputs));
 }

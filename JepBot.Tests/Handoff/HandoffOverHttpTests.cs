@@ -19,11 +19,13 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
 
     private RecordingConnector _connector = null!;
     private BotHost _host = null!;
+    private HttpChat _chat = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await RecordingConnector.StartAsync();
         _host = NewHost(BotHost.NewDatabasePath());
+        _chat = HttpChat.Personal(() => _host, _connector, Chat);
     }
 
     public async Task DisposeAsync()
@@ -70,14 +72,14 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Contains("Zaanstad", thread.Reply.AllText);
         Assert.Equal(["Oppakken", "Chat in Teams"], thread.Reply.Buttons);
 
-        var claim = await ChannelAsync(null, ButtonData(thread.Reply, "Oppakken"), thread: thread.ActivityId!);
+        var claim = await ChannelAsync(null, thread.Reply.ButtonData("Oppakken"), thread: thread.ActivityId!);
         var update = _connector.Updates.Last();
         Assert.Equal(thread.ActivityId, update.ReplyToId);
         Assert.Contains("Opgepakt door Noor Adviseur", update.Reply.AllText);
         Assert.Contains(_connector.Received, r => r.ConversationId == Chat && (r.Reply.Text ?? "").Contains($"Noor Adviseur heeft je aanvraag {reference} opgepakt", StringComparison.Ordinal));
         Assert.Empty(claim);
 
-        await ChannelAsync(null, ButtonData(update.Reply, "Afronden"), thread: thread.ActivityId!);
+        await ChannelAsync(null, update.Reply.ButtonData("Afronden"), thread: thread.ActivityId!);
         Assert.Contains("Afgerond door Noor Adviseur", _connector.Updates.Last().Reply.AllText);
         Assert.Contains(_connector.Received, r => r.ConversationId == Chat && (r.Reply.Text ?? "").Contains($"{reference} is afgerond", StringComparison.Ordinal));
         Assert.Equal(RequestStatus.Resolved, (await Store.GetAsync(reference, CancellationToken.None))!.Status);
@@ -91,7 +93,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         {
             var reference = await RequestWerkatelierAsync();
             var thread = await WaitForThreadAsync(round);
-            var claimData = ButtonData(thread.Reply, "Oppakken");
+            var claimData = thread.Reply.ButtonData("Oppakken");
             var notificationsBefore = Notifications(reference, "opgepakt");
 
             var before = _connector.Received.Count;
@@ -117,10 +119,10 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     {
         await RegisterAsync();
         var review = await FillWerkatelierUntilReviewAsync("12");
-        var send = ButtonData(review, "Versturen");
+        var send = review.ButtonData("Versturen");
 
-        await Task.WhenAll(SayAsync(null, send), SayAsync(null, send));
-        await SayAsync(null, send);
+        await Task.WhenAll(_chat.SayAsync(null, send), _chat.SayAsync(null, send));
+        await _chat.SayAsync(null, send);
 
         await WaitForThreadAsync(1);
         await Task.Delay(600);
@@ -134,7 +136,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         // Teams redelivers when it got no answer in time, also when the bot stopped after storing: the redelivery is
         // then the only way the user learns the reference, so it is confirmed again rather than ignored.
         var review = await FillWerkatelierUntilReviewAsync("12");
-        var send = Activities.Message(_connector.ServiceUrl, Chat, null, ButtonData(review, "Versturen"));
+        var send = Activities.Message(_connector.ServiceUrl, Chat, null, review.ButtonData("Versturen"));
 
         Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(send)).StatusCode);
         var before = _connector.Received.Count;
@@ -248,7 +250,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         await RegisterAsync();
         var reference = await RequestWerkatelierAsync();
         var thread = await WaitForThreadAsync(1);
-        var claim = ButtonData(thread.Reply, "Oppakken");
+        var claim = thread.Reply.ButtonData("Oppakken");
 
         var before = _connector.Received.Count;
         var activity = where == "personal"
@@ -278,16 +280,16 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     public async Task Advisor_request_with_identifiers_in_the_question_sends_only_the_redacted_text()
     {
         await RegisterAsync();
-        await SayAsync("adviseur");
-        await ChooseAsync("sharing");
-        await ChooseAsync("week");
-        await SubmitFormAsync(new JObject { ["way"] = "phone", ["name"] = "Kim Jansen", ["phone"] = "06 11112222", ["email"] = "", ["organisation"] = "Wijkteam Noord" });
-        var confirm = await SayAsync("Mijn leerling genaamd Youssef Amrani (bel zijn moeder op 0612345678) deelt filmpjes.");
+        await _chat.SayAsync("adviseur");
+        await _chat.AnswerAsync("choice", "sharing");
+        await _chat.AnswerAsync("choice", "week");
+        await _chat.SubmitAsync(new JObject { ["way"] = "phone", ["name"] = "Kim Jansen", ["phone"] = "06 11112222", ["email"] = "", ["organisation"] = "Wijkteam Noord" });
+        var confirm = await _chat.SayAsync("Mijn leerling genaamd Youssef Amrani (bel zijn moeder op 0612345678) deelt filmpjes.");
 
         Assert.Contains("[telefoonnummer]", confirm[^1].AllText);
         Assert.DoesNotContain("0612345678", confirm[^1].AllText);
-        await ChooseAsync("ok");
-        var done = await ClickAsync("Versturen");
+        await _chat.AnswerAsync("choice", "ok");
+        var done = await _chat.ClickAsync("Versturen");
         Assert.Contains($"AV-{Year}-0001", done[^2].AllText + done[^1].AllText);
 
         var thread = await WaitForThreadAsync(1);
@@ -304,12 +306,12 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     {
         await RegisterAsync();
         var review = await FillWerkatelierUntilReviewAsync("12");
-        var send = ButtonData(review, "Versturen");
-        var first = await SayAsync(null, send);
+        var send = review.ButtonData("Versturen");
+        var first = await _chat.SayAsync(null, send);
         Assert.Contains($"WA-{Year}-0001", string.Join("\n", first.Select(r => r.AllText)));
 
         // Again from the same card, and the same click redelivered by Teams (same activity id).
-        var again = await SayAsync(null, send);
+        var again = await _chat.SayAsync(null, send);
         var redelivered = Activities.Message(_connector.ServiceUrl, Chat, null, send);
         redelivered["id"] = "act-redelivered-1";
         await _host.PostActivityAsync(redelivered);
@@ -326,20 +328,20 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     public async Task Erase_my_data_removes_the_chat_state_and_takes_the_person_out_of_their_requests()
     {
         await RegisterAsync();
-        await SayAsync("adviseur");
-        await ChooseAsync("sharing");
-        await ChooseAsync("week");
-        await SubmitFormAsync(new JObject { ["way"] = "phone", ["name"] = "Kim Jansen", ["phone"] = "06 11112222", ["email"] = "kim@wijkteam.example", ["organisation"] = "Wijkteam Noord" });
-        await SayAsync("Hoe weeg ik af of ik mag delen?");
-        await ChooseAsync("ok");
-        await ClickAsync("Versturen");
+        await _chat.SayAsync("adviseur");
+        await _chat.AnswerAsync("choice", "sharing");
+        await _chat.AnswerAsync("choice", "week");
+        await _chat.SubmitAsync(new JObject { ["way"] = "phone", ["name"] = "Kim Jansen", ["phone"] = "06 11112222", ["email"] = "kim@wijkteam.example", ["organisation"] = "Wijkteam Noord" });
+        await _chat.SayAsync("Hoe weeg ik af of ik mag delen?");
+        await _chat.AnswerAsync("choice", "ok");
+        await _chat.ClickAsync("Versturen");
         await WaitForThreadAsync(1);
-        await SayAsync("taal en");
-        await SayAsync("zorg");
+        await _chat.SayAsync("taal en");
+        await _chat.SayAsync("zorg");
 
-        var asked = await SayAsync("delete my data");
+        var asked = await _chat.SayAsync("delete my data");
         Assert.Contains("Do you want me to delete your data?", asked[^1].AllText);
-        var done = await ChooseAsync("yes");
+        var done = await _chat.AnswerAsync("choice", "yes");
 
         Assert.Contains("Your data has been deleted", done[^1].AllText);
         Assert.Contains($"AV-{Year}-0001", done[^1].AllText);
@@ -351,17 +353,17 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Equal(0, CountStateRows());
 
         // The next message starts afresh, in Dutch again (the language choice went too).
-        var next = await SayAsync("hallo");
+        var next = await _chat.SayAsync("hallo");
         Assert.Contains("Waarmee kan ik je helpen?", next[^1].AllText);
     }
 
     [Fact]
     public async Task Erase_my_data_answered_no_erases_nothing()
     {
-        await SayAsync("taal en");
+        await _chat.SayAsync("taal en");
 
-        await SayAsync("wis mijn gegevens");
-        var kept = await ChooseAsync("no");
+        await _chat.SayAsync("wis mijn gegevens");
+        var kept = await _chat.AnswerAsync("choice", "no");
 
         Assert.Contains("deleted nothing", kept[0].AllText);
         Assert.True(CountStateRows() > 0);
@@ -389,9 +391,9 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Equal(["werkwijzeFollowUp"], stored.SelectTokens("dialogStack.Stack[*].DialogId").Select(t => (string)t!));
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(stored.ToString(Newtonsoft.Json.Formatting.None)), 1, 2048);
         Assert.Contains("Je afwegingsverslag", (string)stored.SelectToken("dialogStack.Notes.decisionRecord")!);
-        Assert.Contains("Een JEP-adviseur laten meedenken", _lastCard!.Buttons);
-        Assert.Equal(werkatelierOffered, _lastCard.Buttons.Contains("Werkatelier aanvragen voor de gemeente"));
-        var next = await ClickAsync(werkatelierOffered ? "Werkatelier aanvragen voor de gemeente" : "Klaar, terug naar het menu");
+        Assert.Contains("Een JEP-adviseur laten meedenken", _chat.LastCard!.Buttons);
+        Assert.Equal(werkatelierOffered, _chat.LastCard.Buttons.Contains("Werkatelier aanvragen voor de gemeente"));
+        var next = await _chat.ClickAsync(werkatelierOffered ? "Werkatelier aanvragen voor de gemeente" : "Klaar, terug naar het menu");
         Assert.Contains(werkatelierOffered ? "Een werkatelier voor jouw gemeente" : "Waarmee kan ik je helpen?", next[^1].AllText);
     }
 
@@ -400,15 +402,15 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     {
         await RegisterAsync();
         await WalkWerkwijzeToRecordAsync("teacher");
-        await ClickAsync("Een JEP-adviseur laten meedenken");
-        await ChooseAsync("sharing");
-        await ChooseAsync("normal");
-        await SubmitFormAsync(new JObject { ["way"] = "teams", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "", ["organisation"] = "" });
-        await SayAsync("Heb ik het goed afgewogen?");
-        var attach = await ChooseAsync("ok");
+        await _chat.ClickAsync("Een JEP-adviseur laten meedenken");
+        await _chat.AnswerAsync("choice", "sharing");
+        await _chat.AnswerAsync("choice", "normal");
+        await _chat.SubmitAsync(new JObject { ["way"] = "teams", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "", ["organisation"] = "" });
+        await _chat.SayAsync("Heb ik het goed afgewogen?");
+        var attach = await _chat.AnswerAsync("choice", "ok");
         Assert.Contains("verslag", attach[^1].AllText);
-        await ChooseAsync("yes");
-        await ClickAsync("Versturen");
+        await _chat.AnswerAsync("choice", "yes");
+        await _chat.ClickAsync("Versturen");
 
         var thread = await WaitForThreadAsync(1);
         var request = Assert.Single(await Store.OpenAsync(CancellationToken.None));
@@ -421,10 +423,10 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     public async Task Acute_urgency_goes_to_112_and_is_never_queued()
     {
         await RegisterAsync();
-        await SayAsync("adviseur");
-        await ChooseAsync("sharing");
+        await _chat.SayAsync("adviseur");
+        await _chat.AnswerAsync("choice", "sharing");
 
-        var replies = await ChooseAsync("acute");
+        var replies = await _chat.AnswerAsync("choice", "acute");
 
         Assert.Contains("112", replies[0].AllText);
         Assert.Empty(await Store.OpenAsync(CancellationToken.None));
@@ -434,14 +436,14 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     public async Task Too_many_participants_explains_the_maximum_and_offers_several_sessions()
     {
         await RegisterAsync();
-        await SayAsync("werkatelier");
-        await ClickAsync("Aanvraag starten");
+        await _chat.SayAsync("werkatelier");
+        await _chat.ClickAsync("Aanvraag starten");
 
-        var replies = await SubmitFormAsync(WerkatelierForm("40"));
+        var replies = await _chat.SubmitAsync(WerkatelierForm("40"));
 
         Assert.Contains("maximaal 15", replies[^1].AllText);
-        await ClickAsync("3 werkateliers aanvragen");
-        await ClickAsync("Versturen");
+        await _chat.ClickAsync("3 werkateliers aanvragen");
+        await _chat.ClickAsync("Versturen");
         var request = Assert.Single(await Store.OpenAsync(CancellationToken.None));
         Assert.Equal(3, (int)request.Fields["sessions"]!);
     }
@@ -449,10 +451,10 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_form_fields_are_marked_and_what_was_entered_stays()
     {
-        await SayAsync("werkatelier");
-        await ClickAsync("Aanvraag starten");
+        await _chat.SayAsync("werkatelier");
+        await _chat.ClickAsync("Aanvraag starten");
 
-        var replies = await SubmitFormAsync(new JObject { ["municipality"] = "", ["name"] = "Sam", ["email"] = "geen-mail", ["phone"] = "123", ["participants"] = "0", ["location"] = "maan" });
+        var replies = await _chat.SubmitAsync(new JObject { ["municipality"] = "", ["name"] = "Sam", ["email"] = "geen-mail", ["phone"] = "123", ["participants"] = "0", ["location"] = "maan" });
 
         var text = replies.Single().AllText;
         Assert.Contains("Dit veld is verplicht", text);
@@ -484,12 +486,12 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     [InlineData("groups", "\"teachers,astronauts\"", "Kies een van de opties")]
     public async Task Every_kind_of_invalid_werkatelier_field_is_marked_and_nothing_is_stored(string field, string json, string message)
     {
-        await SayAsync("werkatelier");
-        await ClickAsync("Aanvraag starten");
+        await _chat.SayAsync("werkatelier");
+        await _chat.ClickAsync("Aanvraag starten");
         var form = WerkatelierForm("12");
         form[field] = json.StartsWith("LONG:", StringComparison.Ordinal) ? new string('x', int.Parse(json[5..], System.Globalization.CultureInfo.InvariantCulture)) : JToken.Parse(json);
 
-        var replies = await SubmitFormAsync(form);
+        var replies = await _chat.SubmitAsync(form);
 
         var card = replies.Single();
         Assert.Contains(message, card.AllText);
@@ -509,15 +511,15 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     [InlineData("email", "", "", "e-mailadres")]
     public async Task Advisor_contact_by_phone_or_email_needs_that_detail(string way, string phone, string email, string expected)
     {
-        await SayAsync("adviseur");
-        await ChooseAsync("sharing");
-        await ChooseAsync("week");
+        await _chat.SayAsync("adviseur");
+        await _chat.AnswerAsync("choice", "sharing");
+        await _chat.AnswerAsync("choice", "week");
 
-        var replies = await SubmitFormAsync(new JObject { ["way"] = way, ["name"] = "Kim Jansen", ["phone"] = phone, ["email"] = email, ["organisation"] = "" });
+        var replies = await _chat.SubmitAsync(new JObject { ["way"] = way, ["name"] = "Kim Jansen", ["phone"] = phone, ["email"] = email, ["organisation"] = "" });
 
         Assert.Contains(expected, replies[^1].AllText);
-        await ClickAsync(replies[^1].Buttons[0]);
-        Assert.Contains("Hoe kan de adviseur je bereiken?", _lastCard!.AllText);
+        await _chat.ClickAsync(replies[^1].Buttons[0]);
+        Assert.Contains("Hoe kan de adviseur je bereiken?", _chat.LastCard!.AllText);
     }
 
     [Fact]
@@ -525,26 +527,26 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     {
         await RegisterAsync();
         await WalkWerkwijzeToRecordAsync("socialTeam");
-        await ClickAsync("Werkatelier aanvragen voor de gemeente");
-        await ClickAsync("Aanvraag starten");
-        await SubmitFormAsync(new JObject { ["municipality"] = "", ["email"] = "fout", ["participants"] = "40" });
-        await SubmitFormAsync(WerkatelierForm("40"));
-        await ClickAsync("3 werkateliers aanvragen");
-        await ClickAsync("Versturen");
-        await SayAsync("adviseur");
-        await ChooseAsync("signals");
-        await ChooseAsync("week");
-        await SubmitFormAsync(new JObject { ["way"] = "email", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "kim@wijkteam.nl", ["organisation"] = "Wijkteam" });
-        await SayAsync("Een jongen genaamd Daan (geb. 3-4-2010) zegt rare dingen.");
-        await ChooseAsync("ok");
-        await ChooseAsync("yes");
-        await ClickAsync("Versturen");
+        await _chat.ClickAsync("Werkatelier aanvragen voor de gemeente");
+        await _chat.ClickAsync("Aanvraag starten");
+        await _chat.SubmitAsync(new JObject { ["municipality"] = "", ["email"] = "fout", ["participants"] = "40" });
+        await _chat.SubmitAsync(WerkatelierForm("40"));
+        await _chat.ClickAsync("3 werkateliers aanvragen");
+        await _chat.ClickAsync("Versturen");
+        await _chat.SayAsync("adviseur");
+        await _chat.AnswerAsync("choice", "signals");
+        await _chat.AnswerAsync("choice", "week");
+        await _chat.SubmitAsync(new JObject { ["way"] = "email", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "kim@wijkteam.nl", ["organisation"] = "Wijkteam" });
+        await _chat.SayAsync("Een jongen genaamd Daan (geb. 3-4-2010) zegt rare dingen.");
+        await _chat.AnswerAsync("choice", "ok");
+        await _chat.AnswerAsync("choice", "yes");
+        await _chat.ClickAsync("Versturen");
         var ticket = await WaitForThreadAsync(2);
-        await ChannelAsync(null, ButtonData(ticket.Reply, "Oppakken"), thread: ticket.ActivityId!);
-        await ChannelAsync(null, ButtonData(_connector.Updates.Last().Reply, "Afronden"), thread: ticket.ActivityId!);
-        await ChannelAsync(null, ButtonData(_connector.Updates.Last().Reply, "Heropenen"), thread: ticket.ActivityId!);
+        await ChannelAsync(null, ticket.Reply.ButtonData("Oppakken"), thread: ticket.ActivityId!);
+        await ChannelAsync(null, _connector.Updates.Last().Reply.ButtonData("Afronden"), thread: ticket.ActivityId!);
+        await ChannelAsync(null, _connector.Updates.Last().Reply.ButtonData("Heropenen"), thread: ticket.ActivityId!);
         await ChannelAsync("openstaande aanvragen");
-        await SayAsync("acuut");
+        await _chat.SayAsync("acuut");
 
         var cards = _connector.Received.Where(r => r.Reply.Card is not null)
             .Select((r, i) => ($"#{i} {(r.IsNewThread ? "thread" : r.IsUpdate ? "update" : r.ConversationId)}", r.Reply.Card!)).ToList();
@@ -572,23 +574,15 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
 
     private async Task WalkWerkwijzeToRecordAsync(string profession)
     {
-        await SayAsync("zorg");
+        await _chat.SayAsync("zorg");
         foreach (var (field, value) in new[] { ("choice", "no"), ("choice", profession), ("choice", "16to17"), ("choices", "ideology,onlineContent"), ("choices", "openToTalk") })
         {
-            await AnswerAsync(field, value);
+            await _chat.AnswerAsync(field, value);
         }
 
-        await SayAsync("-");
-        await AnswerAsync("choice", "ideasOnly");
-        await AnswerAsync("choice", "record");
-    }
-
-    private Task<IReadOnlyList<BotReply>> AnswerAsync(string field, string value)
-    {
-        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Remove("choice");
-        data[field] = value;
-        return SayAsync(null, data);
+        await _chat.SayAsync("-");
+        await _chat.AnswerAsync("choice", "ideasOnly");
+        await _chat.AnswerAsync("choice", "record");
     }
 
     private JObject WerkatelierForm(string participants) => new()
@@ -600,9 +594,9 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
 
     private async Task<BotReply> FillWerkatelierUntilReviewAsync(string participants)
     {
-        await SayAsync("werkatelier");
-        await ClickAsync("Aanvraag starten");
-        var review = await SubmitFormAsync(WerkatelierForm(participants));
+        await _chat.SayAsync("werkatelier");
+        await _chat.ClickAsync("Aanvraag starten");
+        var review = await _chat.SubmitAsync(WerkatelierForm(participants));
         Assert.Contains("Klopt dit?", review[^1].AllText);
         return review[^1];
     }
@@ -610,7 +604,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
     private async Task<string> RequestWerkatelierAsync(string participants = "12")
     {
         var review = await FillWerkatelierUntilReviewAsync(participants);
-        var confirmation = await SayAsync(null, ButtonData(review, "Versturen"));
+        var confirmation = await _chat.SayAsync(null, review.ButtonData("Versturen"));
         var text = string.Join("\n", confirmation.Select(c => c.AllText));
         var match = System.Text.RegularExpressions.Regex.Match(text, @"WA-\d{4}-\d{4}");
         Assert.True(match.Success, "no reference in: " + text);
@@ -652,43 +646,7 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         }
     }
 
-    private BotReply? _lastCard;
-
-    private async Task<IReadOnlyList<BotReply>> SayAsync(string? text, JObject? value = null)
-    {
-        var before = _connector.Received.Count;
-        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, Chat, text, value));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = _connector.Received.Skip(before).Where(r => r.ConversationId == Chat && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply).ToList();
-        _lastCard = replies.LastOrDefault(r => r.Card is not null) ?? _lastCard;
-        return replies;
-    }
-
-    private Task<IReadOnlyList<BotReply>> SayAsync(string text) => SayAsync(text, null);
-
-    private Task<IReadOnlyList<BotReply>> ClickAsync(string title) => SayAsync(null, ButtonData(_lastCard!, title));
-
-    private Task<IReadOnlyList<BotReply>> ChooseAsync(string value)
-    {
-        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data["choice"] = value;
-        return SayAsync(null, data);
-    }
-
-    private Task<IReadOnlyList<BotReply>> SubmitFormAsync(JObject inputs)
-    {
-        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Merge(inputs);
-        return SayAsync(null, data);
-    }
-
-    private static JObject ButtonData(BotReply reply, string title) => reply.ButtonData(title);
-
-    private async Task<IReadOnlyList<BotReply>> ChannelAsync(string? text, JObject? value = null, string userId = "29:advisor-1", string userName = "Noor Adviseur", string thread = "1")
-    {
-        var before = _connector.Received.Count;
-        var response = await _host.PostActivityAsync(Activities.ChannelMessage(_connector.ServiceUrl, AdvisorChannel, text, value, userId, userName, thread));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return _connector.Received.Skip(before).Where(r => r.ConversationId.StartsWith(AdvisorChannel, StringComparison.Ordinal) && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply).ToList();
-    }
+    /// <summary>An advisor's message or card click in the advisors' channel, in a thread (the ticket's activity id) or not.</summary>
+    private Task<IReadOnlyList<BotReply>> ChannelAsync(string? text, JObject? value = null, string userId = "29:advisor-1", string userName = "Noor Adviseur", string thread = "1") =>
+        HttpChat.Channel(() => _host, _connector, AdvisorChannel, userId, userName, thread).SayAsync(text, value);
 }

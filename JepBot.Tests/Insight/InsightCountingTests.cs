@@ -227,12 +227,7 @@ public sealed class InsightCountingTests : IAsyncLifetime
 
     private Task<IReadOnlyList<BotReply>> ClickAsync(string chat, string title) => SayAsync(chat, null, LastCard(chat).ButtonData(title));
 
-    private Task<IReadOnlyList<BotReply>> SubmitFormAsync(string chat, JObject inputs)
-    {
-        var data = (JObject)LastCard(chat).Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Merge(inputs);
-        return SayAsync(chat, null, data);
-    }
+    private Task<IReadOnlyList<BotReply>> SubmitFormAsync(string chat, JObject inputs) => SayAsync(chat, null, LastCard(chat).Filled(inputs));
 
     private BotReply LastCard(string chat) =>
         _lastCards.TryGetValue(chat, out var card) ? card : _connector.Received.Where(r => r.ConversationId == chat).Select(r => r.Reply).Last(r => r.Card is not null);
@@ -249,10 +244,7 @@ public sealed class InsightCountingTests : IAsyncLifetime
                 continue;
             }
 
-            var data = (JObject)LastCard(chat).Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-            data.Remove("choice");
-            data[field] = value;
-            await SayAsync(chat, null, data);
+            await SayAsync(chat, null, LastCard(chat).Answer(field, value));
         }
     }
 }

@@ -128,19 +128,10 @@ public sealed class MunicipalContactTests : IAsyncLifetime
         foreach (var answer in ToSharing)
         {
             var (field, value) = (answer.Split('=')[0], answer.Split('=')[1]);
-            var card = _connector.Received.Where(r => r.ConversationId == chat).Select(r => r.Reply).Last(r => r.Card is not null).Card!;
-            var data = (JObject)card.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-            data.Remove("choice");
-            JObject activity;
-            if (field == "text")
-            {
-                activity = Activities.Message(_connector.ServiceUrl, chat, value, userId: "29:user-7");
-            }
-            else
-            {
-                data[field] = value;
-                activity = Activities.Message(_connector.ServiceUrl, chat, null, data, userId: "29:user-7");
-            }
+            var card = _connector.Received.Where(r => r.ConversationId == chat).Select(r => r.Reply).Last(r => r.Card is not null);
+            var activity = field == "text"
+                ? Activities.Message(_connector.ServiceUrl, chat, value, userId: "29:user-7")
+                : Activities.Message(_connector.ServiceUrl, chat, null, card.Answer(field, value), userId: "29:user-7");
 
             Assert.Equal(HttpStatusCode.OK, (await _host.PostActivityAsync(activity)).StatusCode);
         }

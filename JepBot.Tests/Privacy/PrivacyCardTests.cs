@@ -1,4 +1,3 @@
-using System.Net;
 using JepBot.Tests.Cards;
 using JepBot.Tests.Support;
 
@@ -53,11 +52,6 @@ public sealed class PrivacyCardTests : IAsyncLifetime
         Assert.Contains("Wil je dat ik je gegevens wis?", asked[^1].AllText);
     }
 
-    private async Task<IReadOnlyList<BotReply>> SayAsync(string? text, string locale, Newtonsoft.Json.Linq.JObject? value = null)
-    {
-        var before = _connector.Received.Count;
-        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, "a:privacy-" + locale, text, value, locale: locale));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. _connector.Received.Skip(before).Select(r => r.Reply)];
-    }
+    private Task<IReadOnlyList<BotReply>> SayAsync(string? text, string locale, Newtonsoft.Json.Linq.JObject? value = null) =>
+        HttpChat.Personal(() => _host, _connector, "a:privacy-" + locale, locale: locale).SayAsync(text, value);
 }

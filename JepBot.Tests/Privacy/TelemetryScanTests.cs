@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using JepBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -24,7 +23,8 @@ public sealed class TelemetryScanTests : IAsyncLifetime
     private readonly List<Metric> _metrics = [];
     private RecordingConnector _connector = null!;
     private BotHost _host = null!;
-    private BotReply? _lastCard;
+    private HttpChat _chat = null!;
+    private HttpChat _advisors = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,6 +33,8 @@ public sealed class TelemetryScanTests : IAsyncLifetime
             BotHost.NewDatabasePath(),
             new Dictionary<string, string?> { ["Handoff:RegistrationCode"] = Code, ["Handoff:PollSeconds"] = "0.2", ["Telemetry:Console"] = "false" },
             services: s => s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(_spans)).WithMetrics(m => m.AddInMemoryExporter(_metrics)));
+        _chat = HttpChat.Personal(() => _host, _connector, Chat);
+        _advisors = HttpChat.Channel(() => _host, _connector, "19:advisors-scan@thread.tacv2");
     }
 
     public async Task DisposeAsync()
@@ -44,37 +46,37 @@ public sealed class TelemetryScanTests : IAsyncLifetime
     [Fact]
     public async Task No_identifying_detail_typed_in_the_main_flows_reaches_logs_spans_or_metrics()
     {
-        await ChannelAsync("registreer adviseurskanaal " + Code);
+        await _advisors.SayAsync("registreer adviseurskanaal " + Code);
 
         // The Werkwijze, with the details typed as answers and into its free-text question.
-        await SayAsync("zorg");
-        await SayAsync(Identifying);
+        await _chat.SayAsync("zorg");
+        await _chat.SayAsync(Identifying);
         foreach (var (field, value) in new[] { ("choice", "no"), ("choice", "teacher"), ("choice", "16to17"), ("choices", "ideology,onlineContent"), ("choices", "openToTalk") })
         {
-            await AnswerAsync(field, value);
+            await _chat.AnswerAsync(field, value);
         }
 
-        await SayAsync(Identifying);
-        await AnswerAsync("choice", "ideasOnly");
-        await AnswerAsync("choice", "record");
+        await _chat.SayAsync(Identifying);
+        await _chat.AnswerAsync("choice", "ideasOnly");
+        await _chat.AnswerAsync("choice", "record");
 
         // An advisor request with the details in its question, and a werkatelier request with them in its remarks.
-        await ClickAsync("Een JEP-adviseur laten meedenken");
-        await AnswerAsync("choice", "sharing");
-        await AnswerAsync("choice", "week");
-        await SubmitAsync(new JObject { ["way"] = "teams", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "", ["organisation"] = "" });
-        await SayAsync(Identifying);
-        await AnswerAsync("choice", "ok");
-        await AnswerAsync("choice", "no");
-        await ClickAsync("Versturen");
-        await SayAsync("werkatelier");
-        await ClickAsync("Aanvraag starten");
-        await SubmitAsync(new JObject
+        await _chat.ClickAsync("Een JEP-adviseur laten meedenken");
+        await _chat.AnswerAsync("choice", "sharing");
+        await _chat.AnswerAsync("choice", "week");
+        await _chat.SubmitAsync(new JObject { ["way"] = "teams", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "", ["organisation"] = "" });
+        await _chat.SayAsync(Identifying);
+        await _chat.AnswerAsync("choice", "ok");
+        await _chat.AnswerAsync("choice", "no");
+        await _chat.ClickAsync("Versturen");
+        await _chat.SayAsync("werkatelier");
+        await _chat.ClickAsync("Aanvraag starten");
+        await _chat.SubmitAsync(new JObject
         {
             ["municipality"] = "Zaanstad", ["organisation"] = "Team Jeugd", ["name"] = "Sam de Vries", ["email"] = "sam@zaanstad.nl", ["phone"] = "075 123 4567",
             ["period"] = "voorjaar 2027", ["participants"] = "12", ["groups"] = "teachers", ["location"] = "chain", ["remarks"] = Identifying,
         });
-        await ClickAsync("Versturen");
+        await _chat.ClickAsync("Versturen");
         await WaitForAsync(() => _connector.Threads.Count >= 2);
 
         // The post reaches the connector before the outbox saves and ends its delivery span: wait for both spans.
@@ -131,37 +133,6 @@ public sealed class TelemetryScanTests : IAsyncLifetime
             {
             }
         }
-    }
-
-    private async Task SayAsync(string? text, JObject? value = null)
-    {
-        var before = _connector.Received.Count;
-        var response = await _host.PostActivityAsync(Activities.Message(_connector.ServiceUrl, Chat, text, value));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        _lastCard = _connector.Received.Skip(before).Where(r => r.ConversationId == Chat && r.Reply.Card is not null && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply).LastOrDefault() ?? _lastCard;
-    }
-
-    private Task AnswerAsync(string field, string value)
-    {
-        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Remove("choice");
-        data[field] = value;
-        return SayAsync(null, data);
-    }
-
-    private Task SubmitAsync(JObject inputs)
-    {
-        var data = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Merge(inputs);
-        return SayAsync(null, data);
-    }
-
-    private Task ClickAsync(string title) => SayAsync(null, _lastCard!.ButtonData(title));
-
-    private async Task ChannelAsync(string text)
-    {
-        var response = await _host.PostActivityAsync(Activities.ChannelMessage(_connector.ServiceUrl, "19:advisors-scan@thread.tacv2", text));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

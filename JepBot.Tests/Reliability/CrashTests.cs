@@ -181,7 +181,7 @@ public sealed class CrashTests : IAsyncLifetime
         await SayAsync(http, chat, "werkatelier");
         await SayAsync(http, chat, null, LastCard(chat).ButtonData("Aanvraag starten"));
         var form = LastCard(chat);
-        var data = SubmitData(form);
+        var data = form.SubmitData();
         data.Merge(new JObject
         {
             ["municipality"] = "Zaanstad", ["organisation"] = "Team Jeugd", ["name"] = "Sam de Vries", ["email"] = "sam@zaanstad.nl", ["phone"] = "075 123 4567",
@@ -198,7 +198,7 @@ public sealed class CrashTests : IAsyncLifetime
         await SayAsync(http, chat, "adviseur");
         await ChooseAsync(http, chat, "sharing");
         await ChooseAsync(http, chat, "week");
-        var data = SubmitData(LastCard(chat));
+        var data = LastCard(chat).SubmitData();
         data.Merge(new JObject { ["way"] = "teams", ["name"] = "Kim Jansen", ["phone"] = "", ["email"] = "", ["organisation"] = "" });
         await SayAsync(http, chat, null, data);
         await SayAsync(http, chat, "Hoe weeg ik af of ik mag delen?");
@@ -210,13 +210,10 @@ public sealed class CrashTests : IAsyncLifetime
 
     private Task ChooseAsync(HttpClient http, string chat, string value)
     {
-        var data = SubmitData(LastCard(chat));
+        var data = LastCard(chat).SubmitData();
         data["choice"] = value;
         return SayAsync(http, chat, null, data);
     }
-
-    private static JObject SubmitData(BotReply card) =>
-        (JObject)card.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
 
     private BotReply LastCard(string chat) =>
         _connector.Received.Last(r => r.ConversationId == chat && r.Reply.Card is not null && !r.IsNewThread && !r.IsUpdate).Reply;

@@ -27,6 +27,31 @@ public sealed class BotReply(IActivity activity)
         Card?.SelectTokens("$..actions[*]").OfType<JObject>().FirstOrDefault(a => a["title"]?.ToString() == title)?["data"] as JObject
         ?? throw new InvalidOperationException($"No button '{title}' on this reply. Buttons: {string.Join(", ", Buttons)}");
 
+    /// <summary>
+    /// A copy of the data the card's own submit action sends (the question's answer, the form's inputs): the first
+    /// action whose data carries no command ("jep.c"), as opposed to command buttons such as "terug" or "help".
+    /// </summary>
+    public JObject SubmitData() =>
+        (JObject)(Card?.SelectTokens("$..actions[*].data").OfType<JObject>().FirstOrDefault(d => d["jep"]?["c"] is null)
+            ?? throw new InvalidOperationException($"No submit action on this reply. Buttons: {string.Join(", ", Buttons)}")).DeepClone();
+
+    /// <summary>The card's question answered in one field ("choice" = "no", "choices" = "a,b", "text" = …), as Teams would submit it.</summary>
+    public JObject Answer(string field, string value)
+    {
+        var data = SubmitData();
+        data.Remove("choice");
+        data[field] = value;
+        return data;
+    }
+
+    /// <summary>The card's form submitted with these inputs (the card's own data kept, inputs merged over it).</summary>
+    public JObject Filled(JObject inputs)
+    {
+        var data = SubmitData();
+        data.Merge(inputs);
+        return data;
+    }
+
     public bool Contains(string text) => AllText.Contains(text, StringComparison.OrdinalIgnoreCase);
 
     public override string ToString() => AllText;

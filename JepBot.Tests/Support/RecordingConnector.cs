@@ -122,6 +122,13 @@ public sealed class RecordingConnector : IAsyncDisposable
     /// <summary>Threads started in channels (new conversations), in order.</summary>
     public IReadOnlyList<RecordedActivity> Threads => [.. _received.Where(r => r.IsNewThread)];
 
+    /// <summary>What the bot answered in the turn of this activity (replies to its id; no new threads, no updates), in order.</summary>
+    public IReadOnlyList<BotReply> RepliesTo(JObject activity)
+    {
+        var id = (string?)activity["id"] ?? throw new ArgumentException("The activity has no id.", nameof(activity));
+        return [.. _received.Where(r => r.ReplyToId == id && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply)];
+    }
+
     /// <summary>Card updates (PUT), in order.</summary>
     public IReadOnlyList<RecordedActivity> Updates => [.. _received.Where(r => r.IsUpdate)];
 

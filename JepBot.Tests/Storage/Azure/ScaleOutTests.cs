@@ -96,20 +96,20 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Both turns read the same state before either saves: the second save must lose and its turn run again.
         _rendezvous.Arm("/conversations/" + Chat, parties: 2);
-        var answer = Message(null, Answer(safetyCard, "choice", "no"));
+        var answer = Message(null, safetyCard.Answer("choice", "no"));
         var help = Message("help");
         var responses = await Task.WhenAll(_one.PostActivityAsync(answer), _two.PostActivityAsync(help));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(2, _rendezvous.Met);
-        Assert.NotEmpty(RepliesTo(answer));
-        Assert.NotEmpty(RepliesTo(help));
+        Assert.NotEmpty(_connector.RepliesTo(answer));
+        Assert.NotEmpty(_connector.RepliesTo(help));
         Assert.Contains(_one.Logs.Lines.Concat(_two.Logs.Lines), l => l.Contains("lost its save to another writer", StringComparison.Ordinal));
 
         // The answer counted once, whatever order the two saves ended in: the conversation is at the next question.
         var professionTitle = content.FindStep("profession")!.Title.In("nl");
         var professionCard = _connector.Received.Select(r => r.Reply).Last(r => r.Card is not null && r.AllText.Contains(professionTitle, StringComparison.Ordinal));
-        Assert.DoesNotContain(RepliesTo(answer).Concat(RepliesTo(help)), r => r.AllText.Contains("niet meer actief", StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.RepliesTo(answer).Concat(_connector.RepliesTo(help)), r => r.AllText.Contains("niet meer actief", StringComparison.Ordinal));
 
         // More collisions without forcing them: every message gets its answer.
         for (var round = 0; round < 3; round++)
@@ -117,8 +117,8 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IAsyncLifetime
             var first = Message("help");
             var second = Message("acuut");
             await Task.WhenAll(_one.PostActivityAsync(first), _two.PostActivityAsync(second));
-            Assert.NotEmpty(RepliesTo(first));
-            Assert.NotEmpty(RepliesTo(second));
+            Assert.NotEmpty(_connector.RepliesTo(first));
+            Assert.NotEmpty(_connector.RepliesTo(second));
         }
 
         _lastCard = professionCard;
@@ -165,37 +165,25 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private JObject Message(string? text, JObject? value = null) => Activities.Message(_connector.ServiceUrl, Chat, text, value);
 
-    private IReadOnlyList<BotReply> RepliesTo(JObject activity) =>
-        [.. _connector.Received.Where(r => r.ReplyToId == (string?)activity["id"]).Select(r => r.Reply)];
-
-    private static JObject Answer(BotReply card, string field, string value)
-    {
-        var data = (JObject)card.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        data.Remove("choice");
-        data[field] = value;
-        return data;
-    }
-
     private async Task<IReadOnlyList<BotReply>> SayAsync(BotHost host, string? text, JObject? value = null)
     {
         var activity = Message(text, value);
         var response = await host.PostActivityAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = RepliesTo(activity);
+        var replies = _connector.RepliesTo(activity);
         Assert.True(replies.Count > 0, $"no answer to '{text ?? value?.ToString()}'");
         Assert.DoesNotContain(replies, r => r.AllText.Contains("niet meer actief", StringComparison.Ordinal) || r.AllText.Contains("herken ik niet", StringComparison.Ordinal));
         _lastCard = replies.LastOrDefault(r => r.Card is not null) ?? _lastCard;
         return replies;
     }
 
-    private Task<IReadOnlyList<BotReply>> AnswerAsync(BotHost host, string field, string value) => SayAsync(host, null, Answer(_lastCard!, field, value));
+    private Task<IReadOnlyList<BotReply>> AnswerAsync(BotHost host, string field, string value) => SayAsync(host, null, _lastCard!.Answer(field, value));
 
     private async Task<string> RequestWerkatelierAsync(BotHost host)
     {
         await SayAsync(host, "werkatelier");
         await SayAsync(host, null, _lastCard!.ButtonData("Aanvraag starten"));
-        var form = (JObject)_lastCard!.Card!.SelectTokens("$..actions[*].data").OfType<JObject>().First(d => d["jep"]?["c"] is null).DeepClone();
-        form.Merge(new JObject
+        var form = _lastCard!.Filled(new JObject
         {
             ["municipality"] = "Zaanstad", ["organisation"] = "Team Jeugd", ["name"] = "Sam de Vries", ["email"] = "sam@zaanstad.nl",
             ["phone"] = "075 123 4567", ["period"] = "voorjaar 2027", ["participants"] = "12", ["groups"] = "teachers,youthWorkers",
@@ -209,13 +197,8 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IAsyncLifetime
         return match.Value;
     }
 
-    private async Task<IReadOnlyList<BotReply>> ChannelAsync(BotHost host, string? text, JObject? value = null, string thread = "1")
-    {
-        var activity = Activities.ChannelMessage(_connector.ServiceUrl, AdvisorChannel, text, value, thread: thread);
-        var response = await host.PostActivityAsync(activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. _connector.Received.Where(r => r.ReplyToId == (string?)activity["id"] && !r.IsNewThread && !r.IsUpdate).Select(r => r.Reply)];
-    }
+    private Task<IReadOnlyList<BotReply>> ChannelAsync(BotHost host, string? text, JObject? value = null, string thread = "1") =>
+        HttpChat.Channel(() => host, _connector, AdvisorChannel, thread: thread).SayAsync(text, value);
 
     private async Task<RecordedActivity> WaitForThreadAsync(int count)
     {
