@@ -218,6 +218,9 @@ public sealed class HandoffOverHttpTests : IAsyncLifetime
         Assert.Contains(reference, thread.Reply.AllText);
         Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (403)", StringComparison.Ordinal));
         Assert.Contains(_host.Logs.Lines, l => l.Contains("not delivered by channel (timeout)", StringComparison.Ordinal));
+        Assert.Equal(3, (await WaitForDeliveredAsync(reference)).Attempts);
+
+        // The hanging post's late answer changes nothing.
         await Task.Delay(3500);
         Assert.Equal(3, (await Store.GetAsync(reference, CancellationToken.None))!.Delivery.Attempts);
         Assert.Single(_connector.Threads);
