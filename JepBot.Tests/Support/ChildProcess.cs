@@ -16,7 +16,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Action<string>? _echo;
     private readonly Queue<string> _lines = new();
     private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = [];
-    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _exited = Task.CompletedTask;
 
     private ChildProcess(Process process, string name, int keepLines, Action<string>? echo)
     {
@@ -64,15 +64,12 @@ public sealed class ChildProcess : IAsyncDisposable
         var child = new ChildProcess(process, name, keepLines, echo);
         process.OutputDataReceived += (_, e) => child.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => child._exited.TrySetResult();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (process.HasExited)
-        {
-            child._exited.TrySetResult();
-        }
 
+        // Not the Exited event: it can come before the last lines are read. WaitForExitAsync also waits until both
+        // output streams are read to their end, so a program that dies leaves all it said in Output.
+        child._exited = process.WaitForExitAsync();
         return child;
     }
 
@@ -93,7 +90,7 @@ public sealed class ChildProcess : IAsyncDisposable
             _waiters.Add((pattern, found));
         }
 
-        var first = await Task.WhenAny(found.Task, _exited.Task, Task.Delay(timeout)).ConfigureAwait(false);
+        var first = await Task.WhenAny(found.Task, _exited, Task.Delay(timeout)).ConfigureAwait(false);
         if (first == found.Task)
         {
             return await found.Task.ConfigureAwait(false);
@@ -104,13 +101,13 @@ public sealed class ChildProcess : IAsyncDisposable
             _waiters.RemoveAll(w => w.Found == found);
         }
 
-        // Output read after the exit event may still hold the line.
+        // The line may have come in the moment before the program exited.
         if (found.Task.IsCompleted)
         {
             return await found.Task.ConfigureAwait(false);
         }
 
-        throw first == _exited.Task
+        throw first == _exited
             ? new InvalidOperationException($"{_name} exited before it wrote a line like /{pattern}/.{Environment.NewLine}{Output}")
             : new TimeoutException($"{_name} wrote no line like /{pattern}/ within {timeout.TotalSeconds:0} s.{Environment.NewLine}{Output}");
     }
