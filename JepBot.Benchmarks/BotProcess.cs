@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using JepBot.Tests.Support;
-using System.Net;
-using System.Net.Sockets;
 
 namespace JepBot.Benchmarks;
 
@@ -40,13 +38,13 @@ public sealed class BotProcess : IAsyncDisposable
 
     private static BotProcess StartJepBot(Dictionary<string, string> storage)
     {
-        var dll = Path.Combine(Paths.Root, "JepBot", "bin", Paths.Configuration, "net10.0", "JepBot.dll");
+        var dll = RepositoryPaths.Combine("JepBot", "bin", Paths.Configuration, "net10.0", "JepBot.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution in {Paths.Configuration} first.");
         }
 
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePort.OnLoopback()}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
@@ -63,7 +61,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     public static BotProcess StartEcho(string variant)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePort.OnLoopback()}";
         var self = Path.Combine(AppContext.BaseDirectory, "JepBot.Benchmarks.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         foreach (var argument in new[] { self, "--serve-echo", variant, url })
@@ -95,13 +93,6 @@ public sealed class BotProcess : IAsyncDisposable
         return 0;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
 
@@ -113,19 +104,4 @@ public static class Paths
 #else
         "Release";
 #endif
-
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "JepBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("JepBot.sln not found above " + AppContext.BaseDirectory);
-    }
 }

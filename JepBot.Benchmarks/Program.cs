@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using JepBot.Benchmarks;
+using JepBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 // Child mode: one echo baseline as its own process.
@@ -107,7 +108,7 @@ await using (var bot = BotProcess.StartJepBot(db))
 }
 
 // The same flow on Azure storage (Blob state, Table records) on Azurite: every state read and write is an HTTP call.
-await using (var azurite = await AzuriteProcess.StartAsync(Path.Combine(work, "azurite")))
+await using (var azurite = await Azurite.StartAsync(extentMemoryLimitMb: 1024))
 await using (var bot = BotProcess.StartJepBotOnAzure(azurite.ConnectionString, "bench-state"))
 {
     cold[JepAzure] = [await WaitAnsweredAsync(bot)];
@@ -211,7 +212,7 @@ for (var i = 1; i < coldStarts; i++)
 var report = Report.Build(quick, command, results, peaks, cold, stateConversation, stateUser, seedCount, seededPeak, seededTurns, seededSeconds, records);
 Console.WriteLine();
 Console.WriteLine(report.Table);
-var docs = Path.Combine(Paths.Root, "docs", "benchmarks.md");
+var docs = RepositoryPaths.Combine("docs", "benchmarks.md");
 File.WriteAllText(docs, report.Markdown);
 Console.WriteLine($"Wrote {docs}");
 if (args.Contains("--keep"))
